@@ -1,0 +1,43 @@
+"""course_lib: models, plots, widgets and exercises for *Motiver salgssjefen*.
+
+Importing the package is cheap: only the language settings load. Submodules
+(``cases``, ``exercises``, ``plots`` ...) load on first use, so matplotlib and
+ipywidgets are imported only when a plot or widget is made.
+
+Example:
+    >>> import course_lib
+    >>> course_lib.set_language("en")
+    'en'
+    >>> course_lib.get_language()
+    'en'
+"""
+from __future__ import annotations
+
+import importlib
+
+from .i18n import format_money, format_number, format_percent, get_language, set_language, t
+
+__version__ = "0.1.0"
+
+_SUBMODULES = {
+    "agency", "cases", "cli", "delegation", "exercises", "i18n", "incentives",
+    "motivation", "plots", "progress", "widgets",
+}
+
+__all__ = [
+    "set_language", "get_language", "t",
+    "format_money", "format_number", "format_percent",
+    *sorted(_SUBMODULES),
+]
+
+
+def __getattr__(name: str):
+    if name in _SUBMODULES:
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'course_lib' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _SUBMODULES)

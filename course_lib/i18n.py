@@ -1,0 +1,210 @@
+"""Languages, the message catalogue and number formatting.
+
+The course speaks Norwegian bokmål (``"nb"``) and English (``"en"``). The
+current language starts as ``COURSE_LANG`` (else ``"nb"``) and is changed with
+:func:`set_language`. Every user-facing string lives in one catalogue, split
+by topic into ``course_lib/messages/*.yaml``; each key holds both languages.
+
+Example:
+    >>> from course_lib import i18n
+    >>> i18n.set_language("en")
+    >>> i18n.format_money(1_200_000)
+    'NOK 1,200,000'
+    >>> i18n.format_percent(0.125, lang="nb")
+    '12,5 %'
+"""
+from __future__ import annotations
+
+import os
+import string
+import warnings
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
+
+LANGUAGES = ("nb", "en")
+DEFAULT_LANGUAGE = "nb"
+_LANGUAGE_NAMES = {"nb": "norsk bokmål", "en": "English"}
+
+
+def _language_from_env() -> str:
+    value = os.environ.get("COURSE_LANG", "").strip().lower()
+    if not value:
+        return DEFAULT_LANGUAGE
+    if value not in LANGUAGES:
+        warnings.warn(
+            f"COURSE_LANG={value!r} is not one of {', '.join(LANGUAGES)}; using {DEFAULT_LANGUAGE!r}.",
+            stacklevel=2,
+        )
+        return DEFAULT_LANGUAGE
+    return value
+
+
+_current = _language_from_env()
+
+
+def set_language(lang: str) -> str:
+    """Choose the language for messages, labels, plots and formatting.
+
+    Example:
+        >>> set_language("en")
+        'en'
+    """
+    code = str(lang).strip().lower()
+    if code not in LANGUAGES:
+        raise ValueError(
+            f"language must be one of {', '.join(LANGUAGES)}, got {lang!r} / "
+            f"språk må være ett av {', '.join(LANGUAGES)}, fikk {lang!r}"
+        )
+    global _current
+    _current = code
+    return code
+
+
+def get_language() -> str:
+    """Return the current language code, ``"nb"`` or ``"en"``.
+
+    Example:
+        >>> get_language() in LANGUAGES
+        True
+    """
+    return _current
+
+
+def language_name(lang: str | None = None) -> str:
+    """Name of a language in that language (``"norsk bokmål"``, ``"English"``)."""
+    return _LANGUAGE_NAMES[lang or _current]
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Mapping[str, Mapping[str, str]]:
+    """All messages, ``{key: {"nb": ..., "en": ...}}``, merged from every topic file.
+
+    Raises ``ValueError`` when a key is defined twice or a file is malformed.
+    """
+    import yaml  # deferred: keeps ``import course_lib`` fast
+
+    merged: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    folder = resources.files("course_lib") / "messages"
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"messages/{entry.name}: expected a mapping of keys to {{nb, en}}")
+        for key, texts in data.items():
+            if key in merged:
+                raise ValueError(
+                    f"message key {key!r} is defined in both messages/{origin[key]} and messages/{entry.name}"
+                )
+            if not isinstance(texts, dict):
+                raise ValueError(f"messages/{entry.name}: key {key!r} must map languages to text")
+            merged[key] = {str(k): str(v) for k, v in texts.items()}
+            origin[key] = entry.name
+    return merged
+
+
+def missing_translations() -> dict[str, list[str]]:
+    """Keys that lack one of the languages, ``{key: [missing languages]}`` (empty when complete)."""
+    gaps = {}
+    for key, texts in catalogue().items():
+        missing = [lang for lang in LANGUAGES if not texts.get(lang, "").strip()]
+        if missing:
+            gaps[key] = missing
+    return gaps
+
+
+def placeholder_mismatches() -> dict[str, dict[str, set[str]]]:
+    """Keys whose ``{placeholders}`` differ between the languages (empty when consistent)."""
+    out = {}
+    for key, texts in catalogue().items():
+        fields = {lang: _fields(texts.get(lang, "")) for lang in LANGUAGES}
+        if len({frozenset(f) for f in fields.values()}) > 1:
+            out[key] = fields
+    return out
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def t(key: str, lang: str | None = None, **values: Any) -> str:
+    """Translate ``key`` into the current (or given) language and fill in ``values``.
+
+    Example:
+        >>> t("core.language_set", lang="en", language="English")
+        'Language: English'
+    """
+    try:
+        texts = catalogue()[key]
+    except KeyError:
+        raise KeyError(f"no message with key {key!r} in course_lib/messages") from None
+    template = texts[lang or _current]
+    return template.format(**values) if values else template
+
+
+def pick(texts: Mapping[str, Any] | str, lang: str | None = None) -> Any:
+    """Pick one language from a ``{"nb": ..., "en": ...}`` mapping; plain strings pass through.
+
+    Example:
+        >>> pick({"nb": "salgssjef", "en": "sales manager"}, lang="nb")
+        'salgssjef'
+    """
+    if isinstance(texts, Mapping):
+        return texts[lang or _current]
+    return texts
+
+
+def invalid(key: str, **values: Any) -> ValueError:
+    """A ``ValueError`` whose message is the catalogue text for ``key`` (raise it)."""
+    return ValueError(t(key, **values))
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
+    """Group thousands and set the decimal mark by language.
+
+    Example:
+        >>> format_number(1234567.891, 2, lang="nb")
+        '1 234 567,89'
+        >>> format_number(-1234.5, 1, lang="en")
+        '-1,234.5'
+    """
+    text = f"{float(value):,.{decimals}f}"
+    if (lang or _current) == "nb":
+        text = text.replace(",", " ").replace(".", ",").replace("-", "−")
+    return text
+
+
+def format_money(amount: float, decimals: int = 0, lang: str | None = None) -> str:
+    """Norwegian kroner: nb ``1 200 000 kr``, en ``NOK 1,200,000``.
+
+    Example:
+        >>> format_money(1_200_000, lang="nb")
+        '1 200 000 kr'
+    """
+    code = lang or _current
+    number = format_number(amount, decimals, code)
+    if code == "nb":
+        return f"{number} kr"
+    if number.startswith("-"):
+        return f"-NOK {number[1:]}"
+    return f"NOK {number}"
+
+
+def format_percent(fraction: float, decimals: int = 1, lang: str | None = None) -> str:
+    """A fraction as a percentage: nb ``12,5 %``, en ``12.5%`` (0.125 in both).
+
+    Example:
+        >>> format_percent(0.125, lang="en")
+        '12.5%'
+    """
+    code = lang or _current
+    number = format_number(100 * float(fraction), decimals, code)
+    return f"{number} %" if code == "nb" else f"{number}%"
