@@ -1,0 +1,1 @@
+"""ipywidgets apps, one module per topic; ``base`` holds what they share."""

@@ -1,0 +1,105 @@
+"""What every widget app shares: showing figures, showing errors, guarding callbacks.
+
+Example:
+    >>> import ipywidgets as w
+    >>> box = ErrorBox()
+    >>> @guarded(box)
+    ... def on_change(change):
+    ...     raise ValueError("quota must be greater than 0, got -5")
+    >>> on_change(None)
+    >>> "quota must be greater than 0" in box.value
+    True
+"""
+from __future__ import annotations
+
+import functools
+import html
+import logging
+
+import ipywidgets as widgets
+from IPython.display import Image
+
+from ..i18n import t
+from ..plots.style import to_png
+
+log = logging.getLogger(__name__)
+
+
+def figure_image(fig) -> Image:
+    """A figure as a PNG ``IPython.display.Image`` (works in JupyterLab, Voila and nbval)."""
+    return Image(data=to_png(fig))
+
+
+def show_figure(out: widgets.Output, fig) -> None:
+    """Replace what ``out`` shows with ``fig`` (no ``with out:`` capture; see the design, section 4)."""
+    image = figure_image(fig)
+    out.outputs = ()
+    out.append_display_data(image)
+
+
+def show_html(out: widgets.Output, markup: str) -> None:
+    """Replace what ``out`` shows with a piece of HTML."""
+    from IPython.display import HTML
+
+    out.outputs = ()
+    out.append_display_data(HTML(markup))
+
+
+class ErrorBox(widgets.HTML):
+    """A line that shows what went wrong, in the learner's language, and is empty otherwise."""
+
+    def __init__(self, **kwargs):
+        super().__init__(value="", **kwargs)
+        self.add_class("course-error")
+
+    def show(self, problem) -> None:
+        if isinstance(problem, ValueError):
+            text = str(problem)
+        elif isinstance(problem, BaseException):
+            text = t("core.unexpected_error", kind=type(problem).__name__, detail=str(problem))
+        else:
+            text = str(problem)
+        self.value = (
+            '<div style="color:#B00020;border-left:4px solid #D55E00;padding:4px 8px;'
+            'background:#FFF4EC">'
+            f"<b>{html.escape(t('core.error_prefix'))}:</b> {html.escape(text)}</div>"
+        )
+
+    def clear(self) -> None:
+        self.value = ""
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self.value)
+
+
+def guarded(error_box: ErrorBox):
+    """Decorate a widget callback so any exception is shown in ``error_box``, never lost in a log.
+
+    A successful call clears the box.
+    """
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            try:
+                result = func(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - the learner must see every failure
+                log.debug("widget callback failed", exc_info=True)
+                error_box.show(exc)
+                return None
+            error_box.clear()
+            return result
+
+        return wrapper
+
+    return decorate
+
+
+class App:
+    """Base for widget apps: a notebook cell ending in ``App()`` shows ``app.widget``."""
+
+    widget: widgets.Widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
