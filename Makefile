@@ -1,0 +1,67 @@
+# Motiver salgssjefen / Motivating the Sales Manager
+#   make lab    create .venv if needed and open JupyterLab on the start module
+#   make test   create .venv if needed and run every test (unit, notebooks, real browser)
+# Nothing else is needed on a fresh clone: the environment is built from requirements.lock.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+UV_VERSION := 0.13.9
+COURSE_LANG ?= nb
+LAB_ARGS ?=
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test test-fast test-browser env browser benchmarks student-versions handouts clean lock
+
+env: $(STAMP)
+
+# Rebuilt whenever the lock or the project metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) \
+	  || { echo "uv unavailable; installing with pip (slower)"; touch $(VENV)/.no-uv; }
+	@if [ -x $(BIN)/uv ]; then \
+	  $(BIN)/uv pip sync -q --python $(BIN)/python requirements.lock && \
+	  $(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e . ; \
+	else \
+	  $(BIN)/python -m pip install -q -r requirements.lock && \
+	  $(BIN)/python -m pip install -q --no-deps -e . ; \
+	fi
+	@touch $@
+	@echo "environment ready in $(VENV)"
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
+	  notebooks/$(COURSE_LANG)/00_start_here.ipynb
+
+browser:
+	@bash scripts/ensure-chromium
+
+# Unit tests and every notebook on two cores, then the real-browser tests.
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests \
+	  --nbval-lax --nbval-current-env notebooks exercises -p no:cacheprovider
+	$(BIN)/python -m pytest -q -m browser tests/browser -p no:cacheprovider
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests -p no:cacheprovider
+
+test-browser: $(STAMP) browser
+	$(BIN)/python -m pytest -q -m browser tests/browser -p no:cacheprovider
+
+benchmarks: $(STAMP)
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+student-versions: $(STAMP)
+	$(BIN)/course student-versions
+
+handouts: $(STAMP)
+	$(BIN)/python scripts/handouts.py
+
+# Re-resolve the lock after changing dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info
