@@ -1,0 +1,142 @@
+"""A real JupyterLab in Debian's chromium, driven by Playwright.
+
+Session fixtures start one JupyterLab server on a free port, serving a
+temporary copy of the course's notebooks (autosave never touches the repo),
+with its own progress directory, and one headless chromium. Each test gets a
+fresh page; kernels are shut down between tests.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@dataclass
+class Lab:
+    url: str
+    token: str
+    root: Path
+    progress_dir: Path
+
+    def api(self, method: str, path: str):
+        request = urllib.request.Request(f"{self.url}{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def progress(self) -> dict:
+        path = self.progress_dir / "progress.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"JupyterLab did not open port {port} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing on CI: scripts/ensure-chromium should have installed it")
+        pytest.skip("Debian's chromium is not installed (run scripts/ensure-chromium)")
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "course"
+    for folder in ("notebooks", "exercises"):
+        shutil.copytree(ROOT / folder, root / folder)
+    progress_dir = base / "progress"
+    settings = base / "settings"
+    settings.mkdir()
+    (settings / "overrides.json").write_text(json.dumps(
+        {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}))
+    port, token = _free_port(), "course-browser-test"
+    env = dict(os.environ, COURSE_PROGRESS_DIR=str(progress_dir), JUPYTER_CONFIG_DIR=str(base / "config"))
+    env.pop("COURSE_LANG", None)
+    log = open(base / "lab.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
+         "--port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+         "--LabApp.expose_app_in_browser=True", f"--LabApp.app_settings_dir={settings}",
+         "--ServerApp.disable_check_xsrf=True"],
+        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        _wait_for_port(port)
+        yield Lab(f"http://127.0.0.1:{port}/", token, root, progress_dir)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, lab, request):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
+    except Exception:  # noqa: BLE001 - a screenshot is a courtesy, not part of the test
+        pass
+    context.close()
+    for session in lab.api("GET", "api/sessions") or []:
+        lab.api("DELETE", f"api/sessions/{session['id']}")

@@ -1,0 +1,67 @@
+"""Steps shared by the browser tests: open a notebook, run it, wait for widgets."""
+from __future__ import annotations
+
+import time
+
+
+def open_notebook(page, lab, relpath: str) -> None:
+    """Open ``relpath`` (relative to the course folder) in JupyterLab and wait for an idle kernel."""
+    page.goto(f"{lab.url}lab/tree/{relpath}?token={lab.token}")
+    page.wait_for_selector(".jp-Notebook", state="visible")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+
+
+def run_all_cells(page, timeout: float = 180) -> None:
+    """Run every cell and wait until no cell is queued or running and the kernel is idle."""
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    deadline = time.monotonic() + timeout
+    page.wait_for_timeout(500)
+    stable_since = None
+    while time.monotonic() < deadline:
+        busy = page.evaluate(
+            """() => {
+                const prompts = [...document.querySelectorAll('.jp-Notebook .jp-InputPrompt')];
+                const running = prompts.some(p => p.textContent.includes('*'));
+                const unrun = prompts.some(p => /\\[\\s*\\]/.test(p.textContent));
+                const idle = !!document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
+                return running || unrun || !idle;
+            }""")
+        if not busy:
+            stable_since = stable_since or time.monotonic()
+            if time.monotonic() - stable_since > 1.0:
+                return
+        else:
+            stable_since = None
+        page.wait_for_timeout(250)
+    raise TimeoutError("the notebook did not finish running")
+
+
+def assert_no_errors(page) -> None:
+    """Fail if any cell shows a Python error."""
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    tracebacks = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr'] .ansi-red-fg")
+    assert tracebacks.count() == 0, errors.first.inner_text() if errors.count() else "traceback shown"
+
+
+def image_sources(page, selector: str = ".widget-output img") -> list[str]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.src)")
+
+
+def wait_for_image_change(page, locator, old_src: str, settle_ms: int = 500, timeout: float = 20) -> str:
+    """Wait until the image at ``locator`` has a new ``src`` that then stays the same for ``settle_ms``."""
+    deadline = time.monotonic() + timeout
+    last, since = None, None
+    while time.monotonic() < deadline:
+        src = locator.get_attribute("src")
+        if src and src != old_src:
+            if src == last:
+                if (time.monotonic() - since) * 1000 >= settle_ms:
+                    return src
+            else:
+                last, since = src, time.monotonic()
+        page.wait_for_timeout(100)
+    raise TimeoutError("the image did not change")
+
+
+def scroll_into_view(locator) -> None:
+    locator.scroll_into_view_if_needed()

@@ -1,0 +1,36 @@
+"""Module 00 in a real JupyterLab: run all cells, answer a quiz question, see the answer saved."""
+import time
+
+import pytest
+
+from .helpers import assert_no_errors, open_notebook, run_all_cells
+
+FEEDBACK = {"nb": ("Riktig!", "Ikke helt."), "en": ("Correct!", "Not quite.")}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_start_module_runs_and_saves_a_quiz_answer(page, lab, lang):
+    open_notebook(page, lab, f"notebooks/{lang}/00_start_here.ipynb")
+    run_all_cells(page)
+    assert_no_errors(page)
+
+    quiz = page.locator(".course-quiz-single").first
+    quiz.scroll_into_view_if_needed()
+    options = quiz.locator(".widget-radio-box label")
+    assert options.count() >= 2
+    chosen_text = options.nth(1).inner_text()
+    options.nth(1).click()
+    quiz.locator(".course-quiz-check").click()
+
+    feedback = quiz.locator(".course-quiz-feedback")
+    feedback.locator("b").wait_for(state="visible")
+    assert feedback.locator("b").inner_text() in FEEDBACK[lang]
+
+    deadline = time.monotonic() + 10
+    record = None
+    while time.monotonic() < deadline and record is None:
+        record = lab.progress().get("answers", {}).get("start.position")
+        time.sleep(0.2)
+    assert record is not None, "the answer did not reach the progress store"
+    assert record["attempts"][-1]["answer"] is not None
+    assert chosen_text.strip()
