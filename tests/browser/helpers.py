@@ -8,7 +8,13 @@ def open_notebook(page, lab, relpath: str) -> None:
     """Open ``relpath`` (relative to the course folder) in JupyterLab and wait for an idle kernel."""
     page.goto(f"{lab.url}lab/tree/{relpath}?token={lab.token}")
     page.wait_for_selector(".jp-Notebook", state="visible")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+    page.wait_for_function(
+        """() => {
+            const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+            const ctx = panel && panel.sessionContext;
+            return !!(ctx && ctx.isReady && ctx.session && ctx.session.kernel
+                      && ctx.session.kernel.status === 'idle');
+        }""", timeout=90_000)
 
 
 def run_all_cells(page, timeout: float = 180) -> None:
@@ -20,11 +26,13 @@ def run_all_cells(page, timeout: float = 180) -> None:
     while time.monotonic() < deadline:
         busy = page.evaluate(
             """() => {
-                const prompts = [...document.querySelectorAll('.jp-Notebook .jp-InputPrompt')];
-                const running = prompts.some(p => p.textContent.includes('*'));
-                const unrun = prompts.some(p => /\\[\\s*\\]/.test(p.textContent));
-                const idle = !!document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
-                return running || unrun || !idle;
+                const panel = window.jupyterapp.shell.currentWidget;
+                if (!panel || !panel.content || !panel.sessionContext) return true;
+                const cells = panel.content.widgets.filter(c => c.model.type === 'code');
+                const pending = cells.some(c => c.model.executionCount === null
+                                             || c.model.executionState === 'running');
+                const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+                return pending || !kernel || kernel.status !== 'idle';
             }""")
         if not busy:
             stable_since = stable_since or time.monotonic()
@@ -33,7 +41,15 @@ def run_all_cells(page, timeout: float = 180) -> None:
         else:
             stable_since = None
         page.wait_for_timeout(250)
-    raise TimeoutError("the notebook did not finish running")
+    state = page.evaluate(
+        """() => {
+            const panel = window.jupyterapp.shell.currentWidget;
+            const cells = panel.content.widgets.filter(c => c.model.type === 'code');
+            const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+            return {kernel: kernel ? kernel.status : null,
+                    cells: cells.map((c, i) => [i, c.model.executionCount, c.model.executionState])};
+        }""")
+    raise TimeoutError(f"the notebook did not finish running: {state}")
 
 
 def assert_no_errors(page) -> None:

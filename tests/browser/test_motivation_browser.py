@@ -1,0 +1,34 @@
+"""Module 01 in a real JupyterLab: run the notebook, move the expectancy slider, see the chart change."""
+import pytest
+
+from .helpers import assert_no_errors, open_notebook, run_all_cells, wait_for_image_change
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_expectancy_calculator_redraws_when_expectancy_moves(page, lab, lang):
+    open_notebook(page, lab, f"notebooks/{lang}/01_motivation.ipynb")
+    run_all_cells(page)
+    assert_no_errors(page)
+
+    app = page.locator(".course-expectancy-app").first
+    app.scroll_into_view_if_needed()
+    image = app.locator(".widget-output img").first
+    image.wait_for(state="visible")
+    before = image.get_attribute("src")
+    result = app.locator(".course-expectancy-result")
+    result_before = result.inner_text()
+    readout = app.locator(".course-expectancy-e .widget-readout")
+    assert readout.inner_text().strip() in ("0.70", "0,70")
+
+    handle = app.locator(".course-expectancy-e .noUi-handle")
+    handle.focus()
+    for _ in range(4):
+        handle.press("ArrowLeft")
+
+    after = wait_for_image_change(page, image, before)
+    assert after != before
+    assert readout.inner_text().strip() in ("0.50", "0,50")
+    # M falls from 0.92 to 0.5 * 1.32 = 0.66, and the preset switches to "custom"
+    page.wait_for_function(
+        "([el, old]) => el.innerText !== old", arg=[result.element_handle(), result_before], timeout=20_000)
+    assert "0.66" in result.inner_text() or "0,66" in result.inner_text()
