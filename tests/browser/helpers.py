@@ -6,7 +6,7 @@ import time
 
 def open_notebook(page, lab, relpath: str) -> None:
     """Open ``relpath`` (relative to the course folder) in JupyterLab and wait for an idle kernel."""
-    page.goto(f"{lab.url}lab/tree/{relpath}?token={lab.token}")
+    page.goto(f"{lab.url}lab/tree/{relpath}?reset&token={lab.token}")
     page.wait_for_selector(".jp-Notebook", state="visible")
     page.wait_for_function(
         """() => {

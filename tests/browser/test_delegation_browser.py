@@ -2,7 +2,7 @@
 see the RACI validation, the gap panel and the heatmap update."""
 import pytest
 
-from .helpers import assert_no_errors, run_all_cells, wait_for_image_change
+from .helpers import assert_no_errors, open_notebook, run_all_cells, wait_for_image_change
 
 TEXT = {
     "nb": {"valid": "Tabellen er gyldig", "two_a": "flere har A", "ict": "IKT-/CRM-budsjett"},
@@ -10,30 +10,10 @@ TEXT = {
 }
 
 
-def open_fresh(page, lab, relpath: str) -> None:
-    """Open one notebook in a reset workspace (no tabs restored from earlier tests), focused, kernel idle."""
-    page.goto(f"{lab.url}lab/tree/{relpath}?reset&token={lab.token}")
-    page.wait_for_selector(".jp-Notebook", state="visible")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
-    page.locator(".jp-Notebook .jp-Cell").first.click()
-
-
-def run_all(page, attempts: int = 3) -> None:
-    """Run all cells; on a busy machine the first request is sometimes lost, so ask again."""
-    for attempt in range(attempts):
-        try:
-            run_all_cells(page, timeout=90)
-            return
-        except TimeoutError:
-            if attempt == attempts - 1:
-                raise
-            page.locator(".jp-Notebook .jp-Cell").first.click()
-
-
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_changing_one_board_cell_updates_validation(page, lab, lang):
-    open_fresh(page, lab, f"notebooks/{lang}/04_authority.ipynb")
-    run_all(page)
+    open_notebook(page, lab, f"notebooks/{lang}/04_authority.ipynb")
+    run_all_cells(page)
     assert_no_errors(page)
 
     board = page.locator(".course-decision-board").first

@@ -1,0 +1,229 @@
+"""Figures for module 04: the decision-rights heatmap and the delegation-level chart.
+
+Both come as a small class that builds its figure once and updates artists on
+``update(...)`` (fast widget redraws), plus a function that returns a finished
+``Figure`` for notebooks.
+
+Example:
+    >>> from course_lib.delegation import preset_matrix
+    >>> fig = plot_board(preset_matrix("today"))
+    >>> type(fig).__name__
+    'Figure'
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Rectangle
+
+from .. import delegation as dl
+from ..i18n import format_percent, t
+from .style import PALETTE, new_figure
+
+# cell codes -> colours: empty, I, C, R, A, A/R, invalid
+_CODES = {"": 0, "I": 1, "C": 2, "R": 3, "A": 4, "A/R": 5}
+_INVALID = 6
+_COLOURS = ["#FFFFFF", "#E6E6E6", "#F9D9A6", PALETTE["sky"], PALETTE["blue"], "#003F66", PALETTE["vermillion"]]
+_TEXT_ON_DARK = {4, 5, 6}
+_CMAP = ListedColormap(_COLOURS)
+
+
+def _code(cell: Any) -> int:
+    letters, bad = dl.parse_cell(cell)
+    if bad or (letters & {"A", "R"} and letters & {"C", "I"}) or (letters and dl.canonical_cell(letters) not in _CODES):
+        return _INVALID
+    return _CODES[dl.canonical_cell(letters)]
+
+
+def _wrap(text: str, width: int = 30) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+class BoardHeatmap:
+    """Decisions x roles heatmap of a RACI board; rows where she answers for a result
+    whose input she does not decide are marked ⚠ in red.
+
+    ``update(matrix, gap_decisions, score)`` changes only the artists.
+    """
+
+    def __init__(self, decisions: Iterable[str] | None = None, roles: Iterable[str] | None = None,
+                 focus_role: str = "sales_manager"):
+        self.decisions = list(decisions) if decisions is not None else list(dl.DECISIONS)
+        self.roles = list(roles) if roles is not None else list(dl.ROLES)
+        n, m = len(self.decisions), len(self.roles)
+        self.fig, self.ax = new_figure(figsize=(8.6, 0.42 * n + 1.9))
+        FigureCanvasAgg(self.fig)
+        ax = self.ax
+        ax.grid(False)
+        self.image = ax.imshow(np.zeros((n, m)), cmap=_CMAP, vmin=-0.5, vmax=len(_COLOURS) - 0.5,
+                               aspect="auto", interpolation="nearest")
+        # Valid letters are drawn as text markers, one scatter per letter: Agg rasterises a marker
+        # once per draw and stamps it, which is far cheaper than laying out dozens of Text artists.
+        # Text artists are used only for cells holding something unknown (shown as written).
+        self.letters = {}
+        for cell, code in _CODES.items():
+            if not cell:
+                continue
+            size = 340 if cell == "A/R" else 75
+            colour = "white" if code in _TEXT_ON_DARK else "black"
+            marker = r"$\mathbf{" + cell + "}$"
+            self.letters[cell] = ax.scatter([], [], marker=marker, s=size, c=colour, linewidths=0, zorder=3)
+        self.texts = [[ax.text(j, i, "", ha="center", va="center", fontsize=10, fontweight="bold",
+                               color="white", visible=False)
+                       for j in range(m)] for i in range(n)]
+        ax.set_xticks(range(m), [dl.role_label(r, short=True) for r in self.roles], rotation=0, fontsize=9)
+        ax.xaxis.tick_top()
+        ax.tick_params(length=0)
+        self.base_labels = [_wrap(dl.decision_label(d)) for d in self.decisions]
+        ax.set_yticks(range(n), self.base_labels, fontsize=9)
+        ax.hlines(np.arange(-0.5, n, 1), -0.5, m - 0.5, color="#BBBBBB", linewidth=0.6)
+        ax.vlines(np.arange(-0.5, m, 1), -0.5, n - 0.5, color="#BBBBBB", linewidth=0.6)
+        ax.set_xlim(-0.5, m - 0.5)
+        ax.set_ylim(n - 0.5, -0.5)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        if focus_role in self.roles:
+            j = self.roles.index(focus_role)
+            ax.add_patch(Rectangle((j - 0.5, -0.5), 1, n, fill=False, edgecolor=PALETTE["black"], linewidth=2.2))
+        self.title = self.fig.suptitle(t("delegation.plot.board_title"), fontsize=11, fontweight="bold")
+        self.score_text = ax.text(1.0, -0.02, "", transform=ax.transAxes, ha="right", va="top", fontsize=10)
+        self._gaps: tuple[str, ...] = ()
+        # Lay out once with the widest labels (all flagged), then freeze the layout:
+        # redraws then skip the costly constrained-layout pass.
+        self._set_flags(tuple(self.decisions))
+        self.score_text.set_text(t("delegation.plot.score", score="100 %"))
+        self.fig.canvas.draw()
+        self.fig.set_layout_engine(None)  # None (not "none"): savefig then skips its extra layout draw
+        self._set_flags(())
+
+    def _set_flags(self, gaps: tuple[str, ...]) -> None:
+        self._gaps = gaps
+        self.ax.set_yticks(range(len(self.decisions)),
+                           [("⚠ " if d in gaps else "") + b for d, b in zip(self.decisions, self.base_labels)])
+        for label, d in zip(self.ax.get_yticklabels(), self.decisions):
+            label.set_color(PALETTE["vermillion"] if d in gaps else "black")
+            label.set_fontweight("bold" if d in gaps else "normal")
+
+    def update(self, matrix: Any, gap_decisions: Iterable[str] = (), score: float | None = None) -> None:
+        frame = dl.to_frame(matrix)
+        data = np.zeros((len(self.decisions), len(self.roles)))
+        points: dict[str, list[tuple[int, int]]] = {cell: [] for cell in self.letters}
+        for i, d in enumerate(self.decisions):
+            for j, r in enumerate(self.roles):
+                cell = frame.at[d, r] if (d in frame.index and r in frame.columns) else ""
+                code = _code(cell)
+                data[i, j] = code
+                txt = self.texts[i][j]
+                if code == _INVALID:
+                    txt.set_text(str(cell))
+                    txt.set_visible(True)
+                    continue
+                if txt.get_visible():
+                    txt.set_text("")
+                    txt.set_visible(False)
+                label = dl.canonical_cell(dl.parse_cell(cell)[0])
+                if label:
+                    points[label].append((j, i))
+        for cell, collection in self.letters.items():
+            collection.set_offsets(np.array(points[cell], dtype=float).reshape(-1, 2))
+        self.image.set_data(data)
+        gaps = tuple(d for d in self.decisions if d in set(gap_decisions))
+        if gaps != self._gaps:
+            self._set_flags(gaps)
+        self.score_text.set_text(t("delegation.plot.score", score=format_percent(score, 0)) if score is not None else "")
+
+
+def gap_decisions(report: dl.ControllabilityReport) -> tuple[str, ...]:
+    """Decisions missing from any gap in a report, in board order."""
+    missing = {d for g in report.gaps for d in g.missing}
+    return tuple(d for d in dl.DECISIONS if d in missing)
+
+
+def plot_board(matrix: Any, measured_kpis: Iterable[str] | None = None, role: str = "sales manager"):
+    """Heatmap of a decision-rights board with the controllability gaps of ``role`` marked.
+
+    Example:
+        >>> from course_lib.delegation import preset_matrix
+        >>> fig = plot_board(preset_matrix("proposal"), ["new_sales"])
+    """
+    report = dl.controllability_gaps(matrix, measured_kpis, role=role)
+    frame = dl.to_frame(matrix)
+    decisions = [d for d in frame.index] or list(dl.DECISIONS)
+    roles = [r for r in frame.columns] or list(dl.ROLES)
+    chart = BoardHeatmap(decisions, roles, focus_role=report.role)
+    chart.update(frame, gap_decisions(report), report.score)
+    return chart.fig
+
+
+class LevelsChart:
+    """Per decision: the reference range (bar), the reference (diamond), your choice (dot)
+    and, if given, the class's choices (grey circles sized by count)."""
+
+    def __init__(self, decisions: Iterable[str] | None = None):
+        self.decisions = list(decisions) if decisions is not None else list(dl.DECISIONS)
+        n = len(self.decisions)
+        self.fig, self.ax = new_figure(figsize=(8.6, 0.42 * n + 1.6))
+        FigureCanvasAgg(self.fig)
+        ax = self.ax
+        y = np.arange(n)
+        refs = [dl.REFERENCE_LEVELS[d] for d in self.decisions]
+        self.ref_bars = ax.barh(y, [r.high - r.low + 0.6 for r in refs], left=[r.low - 0.3 for r in refs], height=0.55,
+                color=PALETTE["sky"], alpha=0.35, label=t("delegation.levels.reference_range"))
+        self.ref_points = ax.scatter([r.level for r in refs], y, marker="D", s=55, color=PALETTE["blue"], zorder=3,
+                   label=t("delegation.levels.reference"))
+        self.klass = ax.scatter([], [], s=[], color=PALETTE["grey"], alpha=0.55, zorder=2,
+                                label=t("delegation.levels.class"))
+        self.you = ax.scatter([], [], marker="o", s=90, color=PALETTE["orange"], edgecolor="black",
+                              zorder=4, label=t("delegation.levels.you"))
+        ax.set_yticks(y, [_wrap(dl.decision_label(d), 32) for d in self.decisions], fontsize=9)
+        ax.set_ylim(n - 0.35, -0.5)
+        ax.set_xlim(0.5, 7.5)
+        ax.set_xticks(range(1, 8), [dl.level_label(i) for i in range(1, 8)], rotation=30, ha="right", fontsize=8.5)
+        ax.set_xlabel(t("delegation.levels.axis"))
+        ax.grid(True, axis="x")
+        ax.grid(False, axis="y")
+        from matplotlib.lines import Line2D
+        handles, labels = ax.get_legend_handles_labels()
+        idx = labels.index(t("delegation.levels.class"))
+        handles[idx] = Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE["grey"], alpha=0.6)
+        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, fontsize=8.5)
+        # Everything but the points is static: lay out once, then freeze for fast redraws.
+        self.fig.canvas.draw()
+        self.fig.set_layout_engine(None)
+
+    def show_reference(self, visible: bool = True) -> None:
+        """Show or hide the reference (hidden until the learner asks to compare)."""
+        for bar in self.ref_bars:
+            bar.set_visible(visible)
+        self.ref_points.set_visible(visible)
+
+    def update(self, choices: Mapping[str, int], spread=None) -> None:
+        pts = [(choices[d], i) for i, d in enumerate(self.decisions) if choices.get(d)]
+        self.you.set_offsets(np.array(pts, dtype=float).reshape(-1, 2))
+        cls = []
+        sizes = []
+        if spread is not None and len(spread):
+            for i, d in enumerate(self.decisions):
+                if d in spread.index:
+                    for level, count in enumerate(spread.loc[d, "counts"], start=1):
+                        if count:
+                            cls.append((level, i + 0.3))
+                            sizes.append(15 + 25 * count)
+        self.klass.set_offsets(np.array(cls, dtype=float).reshape(-1, 2))
+        self.klass.set_sizes(np.array(sizes, dtype=float))
+
+
+def plot_levels(choices: Mapping[str, int], class_responses: Iterable[Mapping[str, int]] | None = None):
+    """Chosen delegation levels against the reference (and the class, if given).
+
+    Example:
+        >>> fig = plot_levels({"hire_sellers": 6}, [{"hire_sellers": 3}])
+    """
+    chart = LevelsChart()
+    spread = dl.level_spread(class_responses) if class_responses else None
+    chart.update(dl.check_levels(choices)["chosen"].to_dict() if choices else {}, spread)
+    return chart.fig

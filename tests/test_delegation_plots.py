@@ -1,0 +1,80 @@
+"""Plots for module 04: the decision-rights heatmap and the delegation-level chart."""
+from __future__ import annotations
+
+import numpy as np
+
+import course_lib
+from course_lib import delegation as dl
+from course_lib.plots.delegation import BoardHeatmap, LevelsChart, gap_decisions, plot_board, plot_levels
+from course_lib.plots.style import to_png
+
+
+def flagged_rows(fig):
+    return [label.get_text() for label in fig.axes[0].get_yticklabels() if label.get_text().startswith("⚠")]
+
+
+def letter_at(chart, i, j):
+    """Which letter marker sits on cell (row i, column j), or None."""
+    found = [cell for cell, coll in chart.letters.items()
+             if any(tuple(p) == (j, i) for p in coll.get_offsets().tolist())]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_board_marks_exactly_the_gap_decisions():
+    """Are the rows marked ⚠ exactly the decisions missing from some gap?"""
+    course_lib.set_language("en")
+    fig = plot_board(dl.preset_matrix("today"), ["gross_margin"])
+    assert flagged_rows(fig) == ["⚠ Price and discount limits"]
+    assert to_png(fig)[:4] == b"\x89PNG"
+
+
+def test_board_without_gaps_marks_nothing():
+    assert flagged_rows(plot_board(dl.preset_matrix("proposal"))) == []
+
+
+def test_heatmap_update_changes_cells_and_flags():
+    """Does update() change the cell letters, the colour codes and the flags in place?"""
+    course_lib.set_language("nb")
+    chart = BoardHeatmap()
+    today = dl.preset_matrix("today")
+    report = dl.controllability_gaps(today)
+    chart.update(today, gap_decisions(report), report.score)
+    i, j = chart.decisions.index("ict_budget"), chart.roles.index("sales_manager")
+    assert letter_at(chart, i, j) == "I"
+    before = np.array(chart.image.get_array()).copy()
+    changed = dl.grant(today, "ict_budget")
+    report2 = dl.controllability_gaps(changed)
+    chart.update(changed, gap_decisions(report2), report2.score)
+    assert letter_at(chart, i, j) == "A/R"
+    assert letter_at(chart, i, chart.roles.index("ceo")) == "C"
+    assert not np.array_equal(before, np.array(chart.image.get_array()))
+    assert "IKT-/CRM-budsjett" not in " ".join(flagged_rows(chart.fig))
+    assert "%" in chart.score_text.get_text()
+
+
+def test_invalid_cell_is_shown_as_written():
+    """Is an unknown letter shown as written (in the warning colour), not silently dropped?"""
+    m = dl.preset_matrix("today")
+    m.loc["hire_sellers", "sales_manager"] = "X"
+    chart = BoardHeatmap()
+    chart.update(m)
+    i, j = chart.decisions.index("hire_sellers"), chart.roles.index("sales_manager")
+    assert chart.texts[i][j].get_text() == "X" and chart.texts[i][j].get_visible()
+    assert letter_at(chart, i, j) is None
+    assert chart.image.get_array()[i, j] == 6
+    chart.update(dl.preset_matrix("today"))
+    assert not chart.texts[i][j].get_visible() and letter_at(chart, i, j) == "C"
+
+
+def test_levels_chart_shows_choices_reference_and_class():
+    """Does the level chart place your choices, hide/show the reference and size class dots by count?"""
+    chart = LevelsChart()
+    chart.update({"hire_sellers": 3}, dl.level_spread([{"hire_sellers": 6}, {"hire_sellers": 6}]))
+    assert chart.you.get_offsets().tolist() == [[3.0, 0.0]]
+    assert len(chart.klass.get_offsets()) == 1 and chart.klass.get_sizes()[0] > 60
+    chart.show_reference(False)
+    assert not chart.ref_points.get_visible()
+    chart.show_reference(True)
+    assert chart.ref_points.get_visible()
+    assert to_png(plot_levels({"ict_budget": 6}, [{"ict_budget": 2}]))[:4] == b"\x89PNG"
