@@ -96,7 +96,8 @@ def to_png(fig, path=None) -> bytes:
     import io
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png")
+    # light compression: a redraw is dominated by encoding otherwise, and the images are small anyway
+    fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
     data = buf.getvalue()
     if path is not None:
         with open(path, "wb") as fh:

@@ -1,0 +1,418 @@
+"""Widget apps for module 03: the plan designer, the phase explorer, uniform vs tailored pay.
+
+Each app: controls as attributes, one model call, figures built once and updated in place, one
+error line. A notebook cell ending in ``PlanDesigner()`` shows the app.
+
+Example:
+    >>> app = PlanDesigner()                         # doctest: +SKIP
+    >>> app.threshold.value = 0.5                    # doctest: +SKIP
+    >>> [r.code for r in app.result.risks][:1]       # doctest: +SKIP
+    ['cliff']
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import agency
+from ..cases import load_team
+from ..i18n import format_money, format_number, format_percent, t
+from ..incentives import Plan
+from ..incentives_team import apply_plan
+from ..plots.incentives import DesignerChart, PhaseChart, UniformChart
+from ..progress import get_store
+from .base import App, ErrorBox, guarded, show_figure, show_html
+
+_STYLE = {"description_width": "170px"}
+_ROW = widgets.Layout(width="420px")
+
+
+def _esc(text) -> str:
+    return html.escape(str(text))
+
+
+def _slider(value, low, high, step, label, fmt=".2f", integer=False, css=None):
+    cls = widgets.IntSlider if integer else widgets.FloatSlider
+    kwargs = {} if integer else {"readout_format": fmt}
+    slider = cls(value=value, min=low, max=high, step=step, description=label, continuous_update=False,
+                 style=_STYLE, layout=_ROW, **kwargs)
+    if css:
+        slider.add_class(css)
+    return slider
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td style='padding:1px 10px 1px 0'>{_esc(k)}</td><td style='text-align:right'><b>{_esc(v)}</b></td></tr>"
+                    for k, v in rows)
+    return f"<table style='border-collapse:collapse'>{cells}</table>"
+
+
+def split_care(new_sales: float, renewals_share: float = 0.7) -> tuple[float, float, float]:
+    """Weights (new sales, renewals, satisfaction) when new sales get ``new_sales`` and the rest is
+    split between renewals (``renewals_share``) and customer satisfaction.
+
+    Example:
+        >>> split_care(0.4)
+        (0.4, 0.42, 0.18)
+    """
+    rest = 1.0 - new_sales
+    renewals = round(rest * renewals_share, 10)
+    return (round(new_sales, 10), renewals, round(rest - renewals, 10))
+
+
+# --------------------------------------------------------------------------- plan designer
+
+
+class PlanDesigner(App):
+    """Every plan component as a control; the payout curve, the team's results, cost of sales,
+    spread and gaming-risk warnings update live; the plan can be saved for the capstone.
+
+    ``app.plan`` is the current :class:`~course_lib.incentives.Plan`; ``app.result`` the
+    :class:`~course_lib.incentives_team.TeamResult` (``None`` while the controls are invalid).
+    """
+
+    def __init__(self, team: pd.DataFrame | None = None, plan: Plan | None = None):
+        self.team = load_team() if team is None else team
+        self.error = ErrorBox()
+        self.plan: Plan | None = None
+        self.result = None
+        self._quiet = True
+        self.chart = DesignerChart(self.team["seller_id"].nunique())
+        self.out = widgets.Output()
+        self.out.add_class("course-plan-figure")
+        self.ote = _slider(65_000, 30_000, 150_000, 1_000, t("incentives.widget.ote"), integer=True)
+        self.base_share = _slider(0.6, 0.0, 1.0, 0.05, t("incentives.widget.base_share"), css="course-plan-base-share")
+        self.quota = _slider(380_000, 100_000, 800_000, 10_000, t("incentives.widget.quota"), integer=True)
+        self.threshold = _slider(0.0, 0.0, 1.0, 0.05, t("incentives.widget.threshold"), css="course-plan-threshold")
+        self.acc1_from = _slider(1.0, 0.5, 2.0, 0.05, t("incentives.widget.acc1_from"))
+        self.acc1_mult = _slider(1.0, 0.0, 4.0, 0.1, t("incentives.widget.acc1_mult"), fmt=".1f")
+        self.acc2_from = _slider(1.5, 0.5, 3.0, 0.05, t("incentives.widget.acc2_from"))
+        self.acc2_mult = _slider(1.0, 0.0, 4.0, 0.1, t("incentives.widget.acc2_mult"), fmt=".1f")
+        self.use_cap = widgets.Checkbox(value=False, description=t("incentives.widget.use_cap"), indent=False)
+        self.cap = _slider(2.5, 1.0, 5.0, 0.1, t("incentives.widget.cap"), fmt=".1f")
+        self.w_renewals = _slider(0.0, 0.0, 1.0, 0.05, t("incentives.widget.w_renewals"))
+        self.w_satisfaction = _slider(0.0, 0.0, 1.0, 0.05, t("incentives.widget.w_satisfaction"))
+        self.w_new_label = widgets.HTML("")
+        self.renewal_quota = _slider(220_000, 50_000, 600_000, 10_000, t("incentives.widget.renewal_quota"), integer=True)
+        self.satisfaction_target = _slider(8.0, 5.0, 10.0, 0.1, t("incentives.widget.satisfaction_target"), fmt=".1f")
+        self.use_gate = widgets.Checkbox(value=False, description=t("incentives.widget.use_gate"), indent=False)
+        self.gate = _slider(7.0, 1.0, 10.0, 0.1, t("incentives.widget.gate"), fmt=".1f")
+        self.team_share = _slider(0.0, 0.0, 1.0, 0.05, t("incentives.widget.team_share"))
+        self.period = widgets.ToggleButtons(
+            options=[(t("incentives.widget.month"), "month"), (t("incentives.widget.quarter"), "quarter")],
+            value="month", description=t("incentives.widget.period"), style=_STYLE)
+        self.quotas = widgets.ToggleButtons(
+            options=[(t("incentives.widget.quota_plan"), "plan"), (t("incentives.widget.quota_data"), "data")],
+            value="plan", description=t("incentives.widget.quotas"), style=_STYLE)
+        self.name = widgets.Text(value=t("incentives.widget.default_name"), description=t("incentives.widget.name"),
+                                 style=_STYLE, layout=_ROW)
+        self.save_button = widgets.Button(description=t("incentives.widget.save"), icon="save")
+        self.save_button.on_click(lambda _b: guarded(self.error)(self.save)())
+        self.saved = widgets.HTML("")
+        self.metrics = widgets.HTML("")
+        self.metrics.add_class("course-plan-metrics")
+        self.risks = widgets.HTML("")
+        self.risks.add_class("course-plan-risks")
+        self.sellers_table = widgets.Output()
+        for control in self.controls():
+            control.observe(self._on_change, names="value")
+        heading = lambda key: widgets.HTML(f"<b>{_esc(t(key))}</b>")  # noqa: E731
+        left = widgets.VBox([
+            heading("incentives.widget.group_mix"), self.ote, self.base_share, self.quota,
+            heading("incentives.widget.group_curve"), self.threshold, self.acc1_from, self.acc1_mult,
+            self.acc2_from, self.acc2_mult, self.use_cap, self.cap,
+        ])
+        right = widgets.VBox([
+            heading("incentives.widget.group_measures"), self.w_renewals, self.w_satisfaction, self.w_new_label,
+            self.renewal_quota, self.satisfaction_target, self.use_gate, self.gate, self.team_share,
+            heading("incentives.widget.group_settlement"), self.period, self.quotas,
+            widgets.HBox([self.name, self.save_button]), self.saved,
+        ])
+        self.widget = widgets.VBox([
+            widgets.HBox([left, right]), self.error,
+            self.out, widgets.HBox([self.metrics, self.risks]), self.sellers_table,
+        ])
+        self.widget.add_class("course-plan-designer")
+        self._quiet = False
+        if plan is not None:
+            self.set_plan(plan)
+        else:
+            self.refresh()
+
+    def controls(self) -> list[widgets.Widget]:
+        return [self.ote, self.base_share, self.quota, self.threshold, self.acc1_from, self.acc1_mult,
+                self.acc2_from, self.acc2_mult, self.use_cap, self.cap, self.w_renewals, self.w_satisfaction,
+                self.renewal_quota, self.satisfaction_target, self.use_gate, self.gate, self.team_share,
+                self.period, self.quotas]
+
+    # ------------------------------------------------------------------ plan <-> controls
+
+    def build_plan(self) -> Plan:
+        """The plan the controls describe (raises ``ValueError`` when they do not fit together)."""
+        tiers = [(s.value, m.value) for s, m in ((self.acc1_from, self.acc1_mult), (self.acc2_from, self.acc2_mult))
+                 if m.value != 1.0]
+        w_new = round(1.0 - self.w_renewals.value - self.w_satisfaction.value, 10)
+        weights = (("new_sales", w_new), ("renewals", self.w_renewals.value),
+                   ("customer_satisfaction", self.w_satisfaction.value))
+        if w_new < 0:
+            weights = tuple((k, max(v, 0.0)) for k, v in weights)   # the sum check explains the problem
+        return Plan.from_ote(
+            self.ote.value, self.base_share.value, self.quota.value, threshold=self.threshold.value,
+            accelerators=tiers, cap=self.cap.value if self.use_cap.value else None, weights=weights,
+            renewal_quota=self.renewal_quota.value, satisfaction_target=self.satisfaction_target.value,
+            gate_satisfaction=self.gate.value if self.use_gate.value else None,
+            team_share=self.team_share.value, name=self.name.value.strip(),
+        )
+
+    def set_plan(self, plan: Plan) -> None:
+        """Set every control from ``plan`` (amounts are rounded to the sliders' steps), one redraw."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            self.ote.value = int(round(plan.ote))
+            self.base_share.value = plan.base_share
+            self.quota.value = int(round(plan.quota))
+            self.threshold.value = plan.threshold
+            tiers = list(plan.accelerators) + [(1.5, 1.0)] * 2
+            (self.acc1_from.value, self.acc1_mult.value) = tiers[0]
+            (self.acc2_from.value, self.acc2_mult.value) = tiers[1]
+            self.use_cap.value = plan.cap is not None
+            if plan.cap is not None:
+                self.cap.value = plan.cap
+            w = plan.weight_of
+            self.w_renewals.value = w["renewals"]
+            self.w_satisfaction.value = w["customer_satisfaction"]
+            if plan.renewal_quota:
+                self.renewal_quota.value = int(round(plan.renewal_quota))
+            self.satisfaction_target.value = plan.satisfaction_target
+            self.use_gate.value = plan.gate_satisfaction is not None
+            if plan.gate_satisfaction is not None:
+                self.gate.value = plan.gate_satisfaction
+            self.team_share.value = plan.team_share
+            if plan.name:
+                self.name.value = plan.name
+        finally:
+            self._quiet = quiet
+        self.refresh()
+
+    def save(self) -> dict:
+        """Save the current plan in the progress store under ``plans/<name>`` (the capstone reads it)."""
+        plan = self.build_plan()
+        name = plan.name or t("incentives.widget.default_name")
+        data = plan.to_dict()
+        get_store().put("plans", name, data)
+        self.saved.value = f"<span style='color:#009E73'>{_esc(t('incentives.widget.saved', name=name))}</span>"
+        return data
+
+    # ------------------------------------------------------------------ redraw
+
+    def _on_change(self, _change=None) -> None:
+        if not self._quiet:
+            self.refresh()
+
+    def refresh(self) -> None:
+        guarded(self.error)(self._refresh)()
+
+    def _refresh(self) -> None:
+        w_new = 1.0 - self.w_renewals.value - self.w_satisfaction.value
+        self.w_new_label.value = t("incentives.widget.w_new", value=format_percent(max(w_new, 0.0), 0))
+        self.result = None
+        self.plan = None
+        plan = self.build_plan()
+        result = apply_plan(plan, self.team, self.period.value, self.quotas.value)
+        self.plan, self.result = plan, result
+        self.chart.update(plan, result)
+        show_figure(self.out, self.chart.fig)
+        self.metrics.value = self._metrics_html(result)
+        self.risks.value = self._risks_html(result.risks)
+        show_html(self.sellers_table, self._sellers_html(result))
+
+    def _metrics_html(self, r) -> str:
+        band = r.band
+        rows = [
+            (t("incentives.widget.m_plan"), r.plan.describe()),
+            (t("incentives.widget.m_cost_of_sales"), format_percent(r.cost_of_sales, 1)),
+            (t("incentives.widget.m_total_pay"), format_money(r.total_pay)),
+            (t("incentives.widget.m_median"), format_money(r.median_pay)),
+            (t("incentives.widget.m_spread"), f"{format_number(r.top_decile_ratio, 2)} / "
+                                              f"{format_number(r.incentive_top_decile_ratio, 2)}"),
+            (t("incentives.widget.m_at_quota"), f"{format_percent(r.share_sellers_at_quota, 0)} / "
+                                                f"{format_percent(r.share_periods_at_quota, 0)}"),
+            (t("incentives.widget.m_band"), " · ".join(
+                f"{format_percent(b['attainment'], 0)}: {format_money(b['total_cash'])} ({format_percent(b['cost_of_sales'], 1)})"
+                for b in band)),
+        ]
+        return _table(rows[1:]) + f"<div style='font-size:0.9em;color:#555'>{_esc(rows[0][1])}</div>"
+
+    @staticmethod
+    def _risks_html(risks) -> str:
+        if not risks:
+            return f"<div style='color:#009E73'>✓ {_esc(t('incentives.risk.none'))}</div>"
+        colour = {"high": "#D55E00", "medium": "#E69F00", "low": "#999999"}
+        items = "".join(
+            f"<li style='margin:2px 0'><b style='color:{colour[r.severity]}'>{_esc(t('incentives.widget.severity_' + r.severity))}</b>"
+            f" {_esc(r.message)}</li>" for r in risks)
+        return f"<b>{_esc(t('incentives.widget.risks'))}</b><ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>"
+
+    @staticmethod
+    def _sellers_html(r) -> str:
+        head = "".join(f"<th style='padding:2px 8px;text-align:right'>{_esc(t(k))}</th>" for k in (
+            "incentives.widget.c_seller", "incentives.widget.c_region", "incentives.widget.c_attainment",
+            "incentives.widget.c_base", "incentives.widget.c_incentive", "incentives.widget.c_total",
+            "incentives.widget.c_cost"))
+        body = []
+        for row in r.sellers.sort_values("total_cash", ascending=False).itertuples():
+            cells = [row.seller_name, row.region, format_percent(row.attainment, 0), format_money(row.base),
+                     format_money(row.incentive), format_money(row.total_cash), format_percent(row.cost_of_sales, 1)]
+            body.append("<tr>" + "".join(f"<td style='padding:1px 8px;text-align:right'>{_esc(c)}</td>" for c in cells)
+                        + "</tr>")
+        return (f"<details><summary>{_esc(t('incentives.widget.sellers_table'))}</summary>"
+                f"<table style='border-collapse:collapse;font-size:0.9em'><tr>{head}</tr>{''.join(body)}</table></details>")
+
+
+def saved_plan(name: str) -> Plan | None:
+    """A plan saved with the designer's save button, or ``None`` if there is none by that name.
+
+    Example:
+        >>> saved_plan("no such plan") is None       # doctest: +SKIP
+        True
+    """
+    data = get_store().get("plans", name)
+    return None if data is None else Plan.from_dict(data)
+
+
+# --------------------------------------------------------------------------- phase explorer
+
+
+class PhaseExplorer(App):
+    """Measure weights and a phase preset; the team simulated over time against a new-sales-only
+    reference. ``app.result`` and ``app.reference`` are :class:`~course_lib.agency.SimulationResult`.
+    """
+
+    def __init__(self, phase: str = "loyalty", new_sales: float = 0.4):
+        self.error = ErrorBox()
+        self.result = None
+        self.reference = None
+        self._quiet = True
+        self.chart = PhaseChart()
+        self.out = widgets.Output()
+        self.out.add_class("course-phase-figure")
+        self.phase = widgets.ToggleButtons(
+            options=[(t("incentives.widget.phase_growth"), "growth"), (t("incentives.widget.phase_loyalty"), "loyalty")],
+            value=phase, description=t("incentives.widget.phase"), style=_STYLE)
+        self.w_new = _slider(new_sales, 0.0, 1.0, 0.05, t("incentives.widget.w_new_slider"), css="course-phase-new")
+        self.renewals_share = _slider(0.7, 0.0, 1.0, 0.05, t("incentives.widget.renewals_share"))
+        self.base_share = _slider(0.6, 0.0, 1.0, 0.05, t("incentives.widget.base_share"))
+        self.months = _slider(24, 24, 36, 1, t("incentives.widget.months"), integer=True)
+        self.from_current = widgets.Checkbox(value=True, description=t("incentives.widget.from_current"), indent=False)
+        self.summary = widgets.HTML("")
+        for control in (self.phase, self.w_new, self.renewals_share, self.base_share, self.months, self.from_current):
+            control.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([
+            self.phase, widgets.HBox([widgets.VBox([self.w_new, self.renewals_share]),
+                                      widgets.VBox([self.base_share, self.months, self.from_current])]),
+            self.error, self.summary, self.out])
+        self.widget.add_class("course-phase-explorer")
+        self._quiet = False
+        self.refresh()
+
+    def plan(self) -> Plan:
+        """The plan the controls describe."""
+        return agency.weighted_plan(*split_care(self.w_new.value, self.renewals_share.value),
+                                    base_share=self.base_share.value)
+
+    def _on_change(self, _change=None) -> None:
+        if not self._quiet:
+            self.refresh()
+
+    def refresh(self) -> None:
+        guarded(self.error)(self._refresh)()
+
+    def _refresh(self) -> None:
+        self.result = None
+        current = agency.weighted_plan(1.0, base_share=0.6)
+        start = current if self.from_current.value else None
+        result = agency.simulate_phase(self.plan(), self.phase.value, self.months.value, start_plan=start)
+        reference = agency.simulate_phase(current, self.phase.value, self.months.value)
+        self.result, self.reference = result, reference
+        self.chart.update(result, reference)
+        show_figure(self.out, self.chart.fig)
+        self.summary.value = self._summary_html(result, reference)
+
+    @staticmethod
+    def _summary_html(res, ref) -> str:
+        a, b = res.totals, ref.totals
+        head = (f"<tr><th></th><th style='padding:0 10px'>{_esc(t('incentives.plot.your_plan'))}</th>"
+                f"<th style='padding:0 10px'>{_esc(t('incentives.plot.reference'))}</th></tr>")
+        rows = [
+            ("incentives.widget.s_profit", format_money(a["profit"]), format_money(b["profit"])),
+            ("incentives.widget.s_pay", format_money(a["pay"]), format_money(b["pay"])),
+            ("incentives.widget.s_customers", f"{format_number(a['customers_start'])} → {format_number(a['customers_end'])}",
+             f"{format_number(b['customers_start'])} → {format_number(b['customers_end'])}"),
+            ("incentives.widget.s_churn", format_percent(a["churn_rate"], 2), format_percent(b["churn_rate"], 2)),
+            ("incentives.widget.s_satisfaction", format_number(a["customer_satisfaction"], 1),
+             format_number(b["customer_satisfaction"], 1)),
+            ("incentives.widget.s_effort", " / ".join(format_number(x, 2) for x in res.effort),
+             " / ".join(format_number(x, 2) for x in ref.effort)),
+        ]
+        body = "".join(f"<tr><td>{_esc(t(k))}</td><td style='text-align:right;padding:0 10px'>{_esc(x)}</td>"
+                       f"<td style='text-align:right;padding:0 10px'>{_esc(y)}</td></tr>" for k, x, y in rows)
+        return f"<table style='border-collapse:collapse'>{head}{body}</table>"
+
+
+# --------------------------------------------------------------------------- uniform vs tailored
+
+
+class UniformVsTailored(App):
+    """Two units in different phases (East growth, West loyalty): HR's one plan for both vs a plan
+    tailored to each. ``app.table`` is the comparison from :func:`course_lib.agency.uniform_vs_tailored`.
+    """
+
+    def __init__(self, uniform_new: float = 0.5, growth_new: float = 0.9, loyalty_new: float = 0.3):
+        self.error = ErrorBox()
+        self.table: pd.DataFrame | None = None
+        self._quiet = True
+        self.chart = UniformChart()
+        self.out = widgets.Output()
+        self.out.add_class("course-uniform-figure")
+        self.uniform_new = _slider(uniform_new, 0.0, 1.0, 0.05, t("incentives.widget.uniform_new"))
+        self.growth_new = _slider(growth_new, 0.0, 1.0, 0.05, t("incentives.widget.growth_new"))
+        self.loyalty_new = _slider(loyalty_new, 0.0, 1.0, 0.05, t("incentives.widget.loyalty_new"))
+        self.base_share = _slider(0.6, 0.0, 1.0, 0.05, t("incentives.widget.base_share"))
+        self.summary = widgets.HTML("")
+        for control in (self.uniform_new, self.growth_new, self.loyalty_new, self.base_share):
+            control.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([
+            widgets.HBox([widgets.VBox([self.uniform_new, self.base_share]),
+                          widgets.VBox([self.growth_new, self.loyalty_new])]),
+            self.error, self.summary, self.out])
+        self.widget.add_class("course-uniform-app")
+        self._quiet = False
+        self.refresh()
+
+    def _plan(self, new_share: float) -> Plan:
+        return agency.weighted_plan(*split_care(new_share), base_share=self.base_share.value)
+
+    def _on_change(self, _change=None) -> None:
+        if not self._quiet:
+            self.refresh()
+
+    def refresh(self) -> None:
+        guarded(self.error)(self._refresh)()
+
+    def _refresh(self) -> None:
+        self.table = None
+        table = agency.uniform_vs_tailored(
+            self._plan(self.uniform_new.value),
+            {"growth": self._plan(self.growth_new.value), "loyalty": self._plan(self.loyalty_new.value)})
+        self.table = table
+        self.chart.update(table)
+        show_figure(self.out, self.chart.fig)
+        total = table[table["unit"] == "total"].set_index("arrangement")
+        gain = float(total.loc["tailored", "profit"] - total.loc["uniform", "profit"])
+        key = "incentives.widget.tailored_gain" if gain >= 0 else "incentives.widget.uniform_gain"
+        self.summary.value = f"<b>{_esc(t(key, amount=format_money(abs(gain))))}</b>"
+
+
+__all__ = ["PhaseExplorer", "PlanDesigner", "UniformVsTailored", "saved_plan", "split_care"]

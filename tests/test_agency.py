@@ -1,0 +1,169 @@
+"""Tests for agency theory and the phase simulation (course_lib.agency)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from course_lib import set_language
+from course_lib.agency import (
+    PHASES, effort_split, len_optimal, multitask_optimal, simulate_phase, uniform_vs_tailored, weighted_plan,
+)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("nb")
+
+
+pos = st.floats(min_value=0.01, max_value=50, allow_nan=False)
+nonneg = st.floats(min_value=0.0, max_value=50, allow_nan=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(nonneg, pos, nonneg)
+def test_is_len_beta_the_surplus_maximiser(r, c, sigma2):
+    res = len_optimal(r, c, sigma2)
+    assert 0 < res.beta <= 1
+    assert res.effort == pytest.approx(res.beta / c)
+
+    def surplus(b):
+        e = b / c
+        return e - c / 2 * e**2 - r / 2 * b**2 * sigma2
+
+    assert res.total_surplus == pytest.approx(surplus(res.beta), abs=1e-9)
+    assert res.total_surplus == pytest.approx(1 / (2 * c * (1 + r * c * sigma2)), rel=1e-9)
+    for b in np.linspace(0, 1, 21):
+        assert surplus(b) <= res.total_surplus + 1e-9
+
+
+@settings(max_examples=100, deadline=None)
+@given(pos, pos, pos, st.floats(min_value=1.01, max_value=10))
+def test_does_more_noise_lower_intensity(r, c, sigma2, factor):
+    assert len_optimal(r, c, sigma2 * factor).beta < len_optimal(r, c, sigma2).beta
+
+
+def test_len_limits_and_values():
+    assert len_optimal(0, 3, 100).beta == 1.0
+    assert len_optimal(2, 1, 0).beta == 1.0
+    res = len_optimal(2.0, 1.0, 0.5)
+    assert res.beta == pytest.approx(0.5) and res.risk_premium == pytest.approx(0.125)
+    for bad in [dict(r=-1, c=1, sigma2=1), dict(r=1, c=0, sigma2=1), dict(r=1, c=1, sigma2=-2),
+                dict(r="x", c=1, sigma2=1)]:
+        with pytest.raises(ValueError):
+            len_optimal(**bad)
+
+
+def test_does_multitask_reduce_to_len_for_one_task():
+    res = multitask_optimal([1.0], [[2.0]], [[0.5]], r=3.0)
+    assert res.beta[0] == pytest.approx(len_optimal(3.0, 2.0, 0.5).beta)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0.1, 3), min_size=2, max_size=2), st.floats(0.0, 0.9), st.floats(0.1, 3),
+       st.floats(0.1, 3), nonneg)
+def test_is_the_multitask_formula_the_surplus_maximiser(B, rho, s1, s2, r):
+    C = np.array([[1.0, rho], [rho, 1.0]])
+    S = np.diag([s1, s2])
+    res = multitask_optimal(B, C, S, r)
+    np.testing.assert_allclose(res.beta, np.linalg.solve(np.eye(2) + r * C @ S, B), rtol=1e-9)
+    Cinv = np.linalg.inv(C)
+
+    def ts(beta):
+        t = Cinv @ beta
+        return np.dot(B, t) - 0.5 * t @ C @ t - 0.5 * r * beta @ S @ beta
+
+    assert res.total_surplus == pytest.approx(ts(res.beta))
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        assert ts(res.beta + rng.normal(0, 0.05, 2)) <= res.total_surplus + 1e-9
+
+
+def test_does_an_unmeasurable_task_lower_the_measured_intensity():
+    B, C = [1.0, 1.0], [[1.0, 0.5], [0.5, 1.0]]
+    measured = multitask_optimal(B, C, [[1.0, 0], [0, 1.0]], r=1.0)
+    unmeasured = multitask_optimal(B, C, [[1.0, 0], [0, math.inf]], r=1.0)
+    assert unmeasured.beta[1] == 0
+    # closed form from DOMAIN_NOTES 2.3
+    assert unmeasured.beta[0] == pytest.approx((1 - 1 * 0.5 / 1) / (1 + 1 * 1 * (1 - 0.25)))
+    assert unmeasured.beta[0] < len_optimal(1.0, 1.0, 1.0).beta
+
+
+def test_does_multitask_reject_bad_matrices():
+    with pytest.raises(ValueError, match="2x2"):
+        multitask_optimal([1, 1], [[1.0]], [[1, 0], [0, 1]], 1)
+    with pytest.raises(ValueError, match="positive definite"):
+        multitask_optimal([1, 1], [[1, 2], [2, 1]], [[1, 0], [0, 1]], 1)
+    with pytest.raises(ValueError, match="noise covariance"):
+        multitask_optimal([1, 1], [[1, 0], [0, 1]], [[-1, 0], [0, 1]], 1)
+
+
+def test_does_effort_follow_the_weights():
+    new_only, care_heavy = weighted_plan(1.0), weighted_plan(0.2, 0.5, 0.3)
+    assert effort_split(new_only)[0] > effort_split(care_heavy)[0]
+    assert effort_split(new_only)[1] < effort_split(care_heavy)[1]
+    assert effort_split(weighted_plan(0.0, 1.0))[0] == 0    # crowded out to zero
+    # a fixed salary leaves only intrinsic effort
+    assert np.all(effort_split(weighted_plan(1.0, base_share=1.0)) < 0.5)
+
+
+def test_does_rewarding_only_new_sales_lose_customers_in_the_loyalty_phase():
+    new_only = simulate_phase(weighted_plan(1.0), "loyalty")
+    caring = simulate_phase(weighted_plan(0.4, 0.4, 0.2), "loyalty")
+    assert new_only.totals["customers_end"] < caring.totals["customers_end"]
+    assert new_only.totals["churn_rate"] > caring.totals["churn_rate"]
+    assert new_only.totals["profit"] < caring.totals["profit"]
+    assert new_only.totals["customer_satisfaction"] < caring.totals["customer_satisfaction"]
+
+
+def test_does_rewarding_care_cost_profit_in_the_growth_phase():
+    new_heavy = simulate_phase(weighted_plan(0.9, 0.1), "growth")
+    caring = simulate_phase(weighted_plan(0.2, 0.5, 0.3), "growth")
+    assert new_heavy.totals["profit"] > caring.totals["profit"]
+    assert new_heavy.totals["customers_end"] > caring.totals["customers_end"]
+
+
+def test_is_the_simulation_reproducible_and_shaped():
+    a = simulate_phase(weighted_plan(0.5, 0.5), "growth", months=30, seed=7)
+    b = simulate_phase(weighted_plan(0.5, 0.5), "growth", months=30, seed=7)
+    assert len(a.monthly) == 30 and len(a.rows) == 300
+    assert a.totals == b.totals
+    m = a.monthly
+    np.testing.assert_allclose(m["customers"].iloc[1:].to_numpy(),
+                               (m["customers"] - m["lost_customers"] + m["new_customers"]).iloc[:-1].to_numpy())
+    assert m["customer_satisfaction"].between(1, 10).all()
+    assert a.totals["profit"] == pytest.approx(a.rows["profit"].sum())
+    with pytest.raises(ValueError, match="unknown phase"):
+        simulate_phase(weighted_plan(1.0), "decline")
+
+
+def test_does_one_uniform_plan_cost_profit_against_tailored_plans():
+    table = uniform_vs_tailored(weighted_plan(0.5, 0.5),
+                                {"growth": weighted_plan(0.9, 0.1), "loyalty": weighted_plan(0.3, 0.5, 0.2)})
+    total = table[table["unit"] == "total"].set_index("arrangement")
+    assert total.loc["tailored", "profit"] > total.loc["uniform", "profit"]
+    assert set(table["unit"]) == {"east", "west", "total"}
+    with pytest.raises(ValueError, match="loyalty"):
+        uniform_vs_tailored(weighted_plan(1.0), {"growth": weighted_plan(1.0)})
+
+
+def test_are_the_presets_what_they_say():
+    g, l = PHASES["growth"], PHASES["loyalty"]
+    assert g.new_customers_per_effort > l.new_customers_per_effort
+    assert g.base_churn < l.base_churn
+
+
+def test_do_sellers_move_from_the_old_plans_effort_to_the_new():
+    old, new = weighted_plan(1.0), weighted_plan(0.3, 0.5, 0.2)
+    res = simulate_phase(new, "loyalty", start_plan=old, adjust_months=2)
+    care = res.monthly["effort_care"].to_numpy()
+    assert care[0] == pytest.approx(effort_split(old)[1])
+    assert np.all(np.diff(care) > 0)
+    assert care[-1] == pytest.approx(effort_split(new)[1], rel=1e-3)
+    churn = res.monthly["churn_rate"].to_numpy()
+    assert churn[0] > churn[-1]

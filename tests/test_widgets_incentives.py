@@ -1,0 +1,151 @@
+"""Widget apps of module 03, driven by changing their controls."""
+from __future__ import annotations
+
+import pytest
+
+from course_lib import set_language
+from course_lib.incentives import Plan
+from course_lib.progress import get_store
+from course_lib.widgets.incentives import PhaseExplorer, PlanDesigner, UniformVsTailored, saved_plan, split_care
+
+
+def _png(out) -> bytes:
+    assert len(out.outputs) == 1
+    return out.outputs[0]["data"]["image/png"]
+
+
+@pytest.fixture
+def designer():
+    set_language("en")
+    return PlanDesigner()
+
+
+def test_does_the_designer_start_with_a_plan_paying_ote_at_quota(designer):
+    assert designer.plan.ote == pytest.approx(65_000)
+    assert designer.result is not None
+    assert designer.out.outputs and "image/png" in designer.out.outputs[0]["data"]
+    assert not designer.error.has_error
+
+
+def test_does_moving_the_threshold_change_the_curve_and_warn(designer):
+    before = _png(designer.out)
+    line_before = designer.chart.curve.total_line.get_ydata().copy()
+    designer.threshold.value = 0.8
+    assert designer.plan.threshold == 0.8
+    assert _png(designer.out) != before
+    assert (designer.chart.curve.total_line.get_ydata()[:50] != line_before[:50]).any() or \
+        len(designer.chart.curve.total_line.get_ydata()) != len(line_before)
+    assert "cliff" in [r.code for r in designer.result.risks]
+    assert "Cliff" in designer.risks.value
+    designer.threshold.value = 0.0
+    assert "cliff" not in [r.code for r in designer.result.risks]
+
+
+def test_does_the_cap_lower_total_incentive_and_show_a_warning(designer):
+    designer.acc1_mult.value = 2.0
+    uncapped = designer.result.total_incentive
+    designer.use_cap.value = True
+    designer.cap.value = 1.2
+    assert designer.plan.cap == pytest.approx(1.2)
+    assert designer.result.total_incentive < uncapped
+    assert "cap" in [r.code for r in designer.result.risks]
+    designer.use_cap.value = False
+    designer.acc1_mult.value = 1.0
+    assert designer.plan.accelerators == ()
+
+
+def test_does_a_bad_weight_combination_show_an_error_and_recover(designer):
+    designer.w_renewals.value = 0.7
+    designer.w_satisfaction.value = 0.6
+    assert designer.error.has_error
+    assert "sum to 1" in designer.error.value
+    assert designer.result is None
+    designer.w_satisfaction.value = 0.3
+    assert not designer.error.has_error
+    assert designer.plan.weight_of["new_sales"] == pytest.approx(0.0)
+    assert designer.plan.weight_of["renewals"] == pytest.approx(0.7)
+    designer.w_renewals.value = 0.0
+    designer.w_satisfaction.value = 0.0
+
+
+def test_do_tiers_out_of_order_show_an_error(designer):
+    designer.acc1_mult.value = 1.5
+    designer.acc2_mult.value = 2.0
+    designer.acc2_from.value = 0.9          # below tier 1 at 100 %
+    assert "rising order" in designer.error.value
+    designer.acc2_from.value = 1.5
+    assert not designer.error.has_error
+    assert designer.plan.accelerators == ((1.0, 1.5), (1.5, 2.0))
+    designer.acc1_mult.value = 1.0
+    designer.acc2_mult.value = 1.0
+
+
+def test_does_quarterly_settlement_change_the_periods(designer):
+    designer.period.value = "quarter"
+    assert designer.result.period == "quarter"
+    assert len(designer.result.rows) == 80
+    designer.period.value = "month"
+    assert len(designer.result.rows) == 240
+
+
+def test_does_the_metrics_box_show_cost_of_sales(designer):
+    r = designer.result
+    assert "Cost of sales" in designer.metrics.value
+    assert f"{100 * r.cost_of_sales:.1f}%" in designer.metrics.value
+    assert "Øyvind Hagen" in designer.sellers_table.outputs[0]["data"]["text/html"]
+
+
+def test_does_save_store_a_plan_the_capstone_can_read():
+    set_language("en")
+    app = PlanDesigner(plan=Plan.from_ote(70_000, 0.5, 400_000, threshold=0.5, accelerators=[(1.0, 2.0)], cap=3.0,
+                                          name="hunter plan"))
+    assert app.plan.ote == pytest.approx(70_000)
+    assert app.plan.accelerators == ((1.0, 2.0),)
+    app.save_button.click()
+    assert "hunter plan" in app.saved.value
+    again = saved_plan("hunter plan")
+    assert again == app.plan
+    assert get_store().get("plans", "hunter plan")["cap"] == 3.0
+    assert saved_plan("nothing") is None
+
+
+def test_does_the_designer_speak_norwegian():
+    set_language("nb")
+    app = PlanDesigner()
+    assert app.ote.description.startswith("Målinntekt")
+    assert "Salgskostnad" in app.metrics.value
+
+
+def test_does_the_phase_explorer_show_lost_customers_under_a_new_sales_plan():
+    set_language("en")
+    app = PhaseExplorer(phase="loyalty", new_sales=0.3)
+    caring_end = app.result.totals["customers_end"]
+    first = _png(app.out)
+    app.w_new.value = 1.0
+    assert app.result.totals["customers_end"] < caring_end
+    assert _png(app.out) != first
+    assert app.result.totals["customers_end"] == pytest.approx(app.reference.totals["customers_end"], rel=0.02)
+    app.phase.value = "growth"
+    assert app.result.phase.key == "growth"
+    app.months.value = 36
+    assert len(app.result.monthly) == 36
+    assert "Customers" in app.summary.value
+
+
+def test_does_uniform_vs_tailored_report_the_profit_gap():
+    set_language("en")
+    app = UniformVsTailored()
+    total = app.table[app.table["unit"] == "total"].set_index("arrangement")
+    assert total.loc["tailored", "profit"] > total.loc["uniform", "profit"]
+    assert "more profit" in app.summary.value
+    app.growth_new.value = 0.1          # a poor tailored plan for the growth unit
+    app.loyalty_new.value = 1.0
+    total = app.table[app.table["unit"] == "total"].set_index("arrangement")
+    assert total.loc["tailored", "profit"] < total.loc["uniform", "profit"]
+    assert "uniform plan earns" in app.summary.value
+    assert app.out.outputs
+
+
+def test_does_split_care_sum_to_one():
+    for x in (0.0, 0.35, 1.0):
+        assert sum(split_care(x)) == pytest.approx(1.0)
