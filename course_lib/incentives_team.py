@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .i18n import invalid
-from .incentives import Plan, Risk, cost_band, gaming_risks, payout
+from .incentives import Plan, cost_band, gaming_risks, payout
 
 REQUIRED_COLUMNS = ("month", "seller_id", "seller_name", "region", "quota", "new_sales", "renewals",
                     "customer_satisfaction")

@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 from course_lib.exercises import bank
-from course_lib.progress import get_store
 from course_lib.widgets.quiz import Overview, make_quiz_widget
 
 QUESTIONS = {q["id"]: q for q in bank.load_bank_file(Path(__file__).parent / "fixtures/banks/sample.yaml")["questions"]}

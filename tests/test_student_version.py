@@ -1,5 +1,4 @@
 """The student-version generator (trainer masters -> exercises/{nb,en}/)."""
-import json
 from pathlib import Path
 
 import nbformat

@@ -149,3 +149,16 @@ def test_does_uniform_vs_tailored_report_the_profit_gap():
 def test_does_split_care_sum_to_one():
     for x in (0.0, 0.35, 1.0):
         assert sum(split_care(x)) == pytest.approx(1.0)
+
+
+def test_risk_report_lists_each_risk_in_the_learner_language():
+    """Does the notebook's risk list name the cliff and the cap, and say when there is no risk?"""
+    import course_lib
+    from course_lib.incentives import Plan
+    from course_lib.widgets.incentives import risk_report
+
+    course_lib.set_language("en")
+    risky = risk_report(Plan.from_ote(60_000, 0.6, 400_000, threshold=0.8, cap=1.5)).value
+    assert "Cliff" in risky and "Cap" in risky and risky.count("<li") == 3
+    course_lib.set_language("nb")
+    assert "<li" in risk_report(Plan.from_ote(60_000, 0.6, 400_000)).value

@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import agency
 from ..cases import load_team
-from ..i18n import format_money, format_number, format_percent, pick, t
+from ..i18n import format_money, format_number, format_percent, t
 from ..incentives import Plan, payout, tiered_commission, total_cash
 from ..incentives_team import apply_plan
 from .computed import CheckResult, check_number, is_unanswered

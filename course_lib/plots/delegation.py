@@ -22,7 +22,7 @@ from matplotlib.patches import Rectangle
 
 from .. import delegation as dl
 from ..i18n import format_percent, t
-from .style import PALETTE, new_figure
+from .style import PALETTE, freeze_layout, new_figure
 
 # cell codes -> colours: empty, I, C, R, A, A/R, invalid
 _CODES = {"": 0, "I": 1, "C": 2, "R": 3, "A": 4, "A/R": 5}
@@ -96,8 +96,7 @@ class BoardHeatmap:
         # redraws then skip the costly constrained-layout pass.
         self._set_flags(tuple(self.decisions))
         self.score_text.set_text(t("delegation.plot.score", score="100 %"))
-        self.fig.canvas.draw()
-        self.fig.set_layout_engine(None)  # None (not "none"): savefig then skips its extra layout draw
+        freeze_layout(self.fig)
         self._set_flags(())
 
     def _set_flags(self, gaps: tuple[str, ...]) -> None:
@@ -192,8 +191,7 @@ class LevelsChart:
         handles[idx] = Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE["grey"], alpha=0.6)
         ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, fontsize=8.5)
         # Everything but the points is static: lay out once, then freeze for fast redraws.
-        self.fig.canvas.draw()
-        self.fig.set_layout_engine(None)
+        freeze_layout(self.fig)
 
     def show_reference(self, visible: bool = True) -> None:
         """Show or hide the reference (hidden until the learner asks to compare)."""

@@ -11,7 +11,7 @@ Example:
 """
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -20,17 +20,7 @@ from matplotlib.ticker import MaxNLocator, MultipleLocator
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
-from .style import PALETTE, money_axis, new_figure, percent_axis, styled
-
-
-def _freeze_layout(fig) -> None:
-    """Run the constrained layout once, then keep it: later redraws skip the layout solver.
-
-    ``set_layout_engine(None)`` (not ``"none"``) removes the engine altogether; with a placeholder
-    engine ``savefig`` draws the figure twice.
-    """
-    fig.draw_without_rendering()
-    fig.set_layout_engine(None)
+from .style import PALETTE, freeze_layout, money_axis, new_figure, percent_axis, styled
 
 
 def _nice_top(value: float) -> float:
@@ -84,7 +74,7 @@ class PayoutCurveChart:
         ax.set_ylim(0, 100_000)
         self.top = 100_000.0
         if own_figure:
-            _freeze_layout(self.fig)
+            freeze_layout(self.fig)
 
     def update(self, plan: Plan) -> None:
         """Redraw for ``plan``."""
@@ -182,7 +172,7 @@ class DesignerChart:
         ax_curve.get_gridspec().set_width_ratios([1, 1.05])
         self.curve = PayoutCurveChart(ax=ax_curve)
         self.pay = PayBars(ax_pay, n_sellers)
-        _freeze_layout(self.fig)
+        freeze_layout(self.fig)
 
     def update(self, plan: Plan, result) -> None:
         self.curve.update(plan)
@@ -224,7 +214,7 @@ class TeamChart:
         axt.spines["right"].set_visible(True)
         axc.set_ylim(0, 0.2)
         axt.set_ylim(0, 1.6)
-        _freeze_layout(self.fig)
+        freeze_layout(self.fig)
 
     def update(self, result) -> None:
         """Redraw for a :class:`course_lib.incentives_team.TeamResult`."""
@@ -294,7 +284,7 @@ class PhaseChart:
         axes[1, 1].legend(loc="upper left", fontsize=8)
         axes[1, 0].set_ylim(1, 10)
         self.suptitle = self.fig.suptitle(agency.phase_label("loyalty"), fontsize=11, fontweight="bold")
-        _freeze_layout(self.fig)
+        freeze_layout(self.fig)
 
     @staticmethod
     def _series(res) -> dict[str, np.ndarray]:
@@ -376,7 +366,7 @@ class UniformChart:
             self.texts[key] = [ax.text(xi, 0, "", ha="center", va="bottom", fontsize=7.5)
                                for xi in np.concatenate([x - 0.2, x + 0.2])]
         axes[0].legend(loc="upper left", fontsize=8)
-        _freeze_layout(self.fig)
+        freeze_layout(self.fig)
 
     def update(self, table: pd.DataFrame) -> None:
         """Redraw for the table from :func:`course_lib.agency.uniform_vs_tailored`."""

@@ -71,6 +71,16 @@ def styled(func):
     return wrapper
 
 
+def freeze_layout(fig) -> None:
+    """Run the constrained layout once, then keep it, so redraws of a reused figure skip the solver.
+
+    ``set_layout_engine(None)`` (not ``"none"``) removes the engine altogether; with the
+    placeholder engine ``savefig`` draws the figure twice.
+    """
+    fig.draw_without_rendering()
+    fig.set_layout_engine(None)
+
+
 def money_axis(ax, which="y", thousands=False):
     """Format an axis in kroner for the current language (``1 200 000 kr`` / ``NOK 1,200,000``).
 

@@ -26,7 +26,14 @@ from ..progress import get_store
 from .base import App, ErrorBox, guarded, show_figure, show_html
 
 _STYLE = {"description_width": "170px"}
-_ROW = widgets.Layout(width="420px")
+_ROW = widgets.Layout(width="395px")
+
+
+def _columns(*columns) -> widgets.HBox:
+    """Side-by-side control columns that wrap below each other on a narrow screen (never clip)."""
+    for column in columns:
+        column.layout.min_width = "400px"
+    return widgets.HBox(list(columns), layout=widgets.Layout(flex_flow="row wrap"))
 
 
 def _esc(text) -> str:
@@ -37,7 +44,7 @@ def _slider(value, low, high, step, label, fmt=".2f", integer=False, css=None):
     cls = widgets.IntSlider if integer else widgets.FloatSlider
     kwargs = {} if integer else {"readout_format": fmt}
     slider = cls(value=value, min=low, max=high, step=step, description=label, continuous_update=False,
-                 style=_STYLE, layout=_ROW, **kwargs)
+                 style=_STYLE, layout=_ROW, tooltip=label, **kwargs)
     if css:
         slider.add_class(css)
     return slider
@@ -47,6 +54,19 @@ def _table(rows: list[tuple[str, str]]) -> str:
     cells = "".join(f"<tr><td style='padding:1px 10px 1px 0'>{_esc(k)}</td><td style='text-align:right'><b>{_esc(v)}</b></td></tr>"
                     for k, v in rows)
     return f"<table style='border-collapse:collapse'>{cells}</table>"
+
+
+def risk_report(plan, period: str = "month") -> widgets.HTML:
+    """The gaming risks of ``plan`` as a readable, coloured list (the designer's risk panel).
+
+    Example:
+        >>> from course_lib.incentives import Plan
+        >>> "Cliff" in risk_report(Plan.from_ote(60_000, 0.6, 400_000, threshold=0.8)).value  # doctest: +SKIP
+        True
+    """
+    from ..incentives import gaming_risks
+
+    return widgets.HTML(PlanDesigner._risks_html(gaming_risks(plan, period)))
 
 
 def split_care(new_sales: float, renewals_share: float = 0.7) -> tuple[float, float, float]:
@@ -131,7 +151,7 @@ class PlanDesigner(App):
             widgets.HBox([self.name, self.save_button]), self.saved,
         ])
         self.widget = widgets.VBox([
-            widgets.HBox([left, right]), self.error,
+            _columns(left, right), self.error,
             self.out, widgets.HBox([self.metrics, self.risks]), self.sellers_table,
         ])
         self.widget.add_class("course-plan-designer")
@@ -310,8 +330,8 @@ class PhaseExplorer(App):
         for control in (self.phase, self.w_new, self.renewals_share, self.base_share, self.months, self.from_current):
             control.observe(self._on_change, names="value")
         self.widget = widgets.VBox([
-            self.phase, widgets.HBox([widgets.VBox([self.w_new, self.renewals_share]),
-                                      widgets.VBox([self.base_share, self.months, self.from_current])]),
+            self.phase, _columns(widgets.VBox([self.w_new, self.renewals_share]),
+                                 widgets.VBox([self.base_share, self.months, self.from_current])),
             self.error, self.summary, self.out])
         self.widget.add_class("course-phase-explorer")
         self._quiet = False
@@ -384,8 +404,8 @@ class UniformVsTailored(App):
         for control in (self.uniform_new, self.growth_new, self.loyalty_new, self.base_share):
             control.observe(self._on_change, names="value")
         self.widget = widgets.VBox([
-            widgets.HBox([widgets.VBox([self.uniform_new, self.base_share]),
-                          widgets.VBox([self.growth_new, self.loyalty_new])]),
+            _columns(widgets.VBox([self.uniform_new, self.base_share]),
+                     widgets.VBox([self.growth_new, self.loyalty_new])),
             self.error, self.summary, self.out])
         self.widget.add_class("course-uniform-app")
         self._quiet = False

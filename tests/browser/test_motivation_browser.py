@@ -32,3 +32,29 @@ def test_expectancy_calculator_redraws_when_expectancy_moves(page, lab, lang):
     page.wait_for_function(
         "([el, old]) => el.innerText !== old", arg=[result.element_handle(), result_before], timeout=20_000)
     assert "0.66" in result.inner_text() or "0,66" in result.inner_text()
+
+
+def test_profile_app_redraws_and_saves_in_the_browser(page, lab):
+    import time
+
+    open_notebook(page, lab, "notebooks/en/01_motivation.ipynb")
+    run_all_cells(page)
+    app = page.locator(".course-profile-app").first
+    app.scroll_into_view_if_needed()
+    image = app.locator(".widget-output img").first
+    image.wait_for(state="visible")
+    before = image.get_attribute("src")
+    handle = app.locator(".course-item-re1 .noUi-handle")
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowRight")
+    wait_for_image_change(page, image, before)
+    app.get_by_role("button", name="Save profile").click()
+    deadline = time.monotonic() + 10
+    saved = None
+    while time.monotonic() < deadline and saved is None:
+        saved = lab.progress().get("sections", {}).get("profiles", {}).get("sales manager")
+        time.sleep(0.2)
+    assert saved is not None, "the profile did not reach the progress store"
+    assert saved["recognition"] > 4.0
+    image.scroll_into_view_if_needed()

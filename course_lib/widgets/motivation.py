@@ -1,0 +1,331 @@
+"""Widget apps for module 01: the motivation profile, the expectancy calculator, rewards and
+intrinsic motivation.
+
+Each app: controls as attributes, one model call, one figure updated in place, one error line.
+
+Example:
+    >>> app = ExpectancyApp(preset="baseline")       # doctest: +SKIP
+    >>> app.expectancy.value = 0.1; round(app.result, 3)   # doctest: +SKIP
+    0.132
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from .. import motivation as mot
+from ..i18n import format_number, invalid, pick, t
+from ..plots.motivation import EffectChart, ForceChart, ProfileRadar
+from ..progress import get_store
+from .base import App, ErrorBox, guarded, show_figure
+
+_WIDE = widgets.Layout(width="100%")
+
+
+def _esc(text) -> str:
+    return html.escape(str(text))
+
+
+# --------------------------------------------------------------------------- profile
+
+
+class ProfileApp(App):
+    """The questionnaire, a radar chart of the six factors, the interpretation with levers, saving.
+
+    ``app.sliders[item_id]`` are the answers; ``app.scores`` the factor scores; ``app.compare``
+    the comparison profile (or ``None``); ``app.interpretation`` the list of interpretations.
+    """
+
+    def __init__(self, name: str | None = None, responses=None, compare=None):
+        self.error = ErrorBox()
+        self.scores: dict[str, float] | None = None
+        self.compare: dict[str, float] | None = None
+        self.interpretation: list[mot.Interpretation] = []
+        self._quiet = True
+        self.radar = ProfileRadar()
+        self.out = widgets.Output(layout=widgets.Layout(min_width="560px"))
+        self.sliders: dict[str, widgets.IntSlider] = {}
+        rows = []
+        for number, item in enumerate(mot.QUESTIONNAIRE, start=1):
+            slider = widgets.IntSlider(value=4, min=mot.LIKERT_MIN, max=mot.LIKERT_MAX, step=1,
+                                       continuous_update=False, layout=widgets.Layout(width="260px"))
+            slider.add_class(f"course-item-{item.id}")
+            slider.observe(self._on_change, names="value")
+            self.sliders[item.id] = slider
+            label = widgets.HTML(f"{number}. {_esc(pick(item.text))}", layout=widgets.Layout(width="62%"))
+            rows.append(widgets.HBox([label, slider]))
+        self.name = widgets.Text(value=name or t("motivation.widget.default_profile_name"),
+                                 description=t("motivation.widget.profile_name"),
+                                 style={"description_width": "initial"})
+        self.save_button = widgets.Button(description=t("motivation.widget.save"), icon="save",
+                                          button_style="primary")
+        self.keep_button = widgets.Button(description=t("motivation.widget.keep_comparison"),
+                                          layout=widgets.Layout(width="auto"))
+        self.load_button = widgets.Button(description=t("motivation.widget.load_comparison"),
+                                          layout=widgets.Layout(width="auto"))
+        self.clear_button = widgets.Button(description=t("motivation.widget.clear_comparison"),
+                                           layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML("")
+        self.details = widgets.HTML("", layout=widgets.Layout(max_height="560px", overflow="auto"))
+        self.save_button.on_click(guarded(self.error)(lambda _b: self.save()))
+        self.keep_button.on_click(guarded(self.error)(lambda _b: self.keep_as_comparison()))
+        self.load_button.on_click(guarded(self.error)(lambda _b: self.load_comparison()))
+        self.clear_button.on_click(guarded(self.error)(lambda _b: self.set_comparison(None)))
+        buttons = widgets.HBox([self.name, self.save_button, self.status])
+        compare_row = widgets.HBox([self.keep_button, self.load_button, self.clear_button])
+        self.widget = widgets.VBox([
+            widgets.HTML(f"<i>{_esc(t('motivation.widget.profile_intro'))}</i>"),
+            widgets.VBox(rows),
+            buttons, compare_row, self.error,
+            widgets.HBox([self.out, self.details], layout=widgets.Layout(align_items="flex-start")),
+        ])
+        self.widget.add_class("course-profile-app")
+        if responses:
+            self.set_responses(responses)
+        if compare is not None:
+            self.compare = mot.check_scores(compare)
+        self._quiet = False
+        self.refresh()
+
+    def responses(self) -> dict[str, int]:
+        """The current answers, ``{item_id: 1..7}``."""
+        return {item_id: slider.value for item_id, slider in self.sliders.items()}
+
+    def set_responses(self, responses) -> None:
+        """Set many answers at once with a single redraw."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            for item_id, value in responses.items():
+                if item_id not in self.sliders:
+                    raise invalid("motivation.profile.unknown_item", item=item_id,
+                                      valid=", ".join(self.sliders))
+                self.sliders[item_id].value = value
+        finally:
+            self._quiet = quiet
+        self.refresh()
+
+    def set_comparison(self, scores) -> None:
+        """Show ``scores`` as the comparison profile (``None`` hides it)."""
+        self.compare = None if scores is None else mot.check_scores(scores)
+        self.refresh()
+
+    def keep_as_comparison(self) -> None:
+        """Freeze the current profile as the 'before' profile."""
+        self.set_comparison(dict(self.scores))
+
+    def load_comparison(self) -> None:
+        """Load the saved profile named in the name field as the comparison."""
+        saved = get_store().get("profiles", self.name.value.strip())
+        if saved is None:
+            raise ValueError(t("motivation.widget.no_saved_profile", name=self.name.value.strip()))
+        self.set_comparison(saved)
+
+    def save(self) -> dict[str, float]:
+        """Save the scores under the profile name; return them."""
+        key = self.name.value.strip() or t("motivation.widget.default_profile_name")
+        get_store().put("profiles", key, dict(self.scores))
+        self.status.value = f"<span style='color:#007A5A'>{_esc(t('motivation.widget.saved', name=key))}</span>"
+        return dict(self.scores)
+
+    def _on_change(self, _change=None) -> None:
+        if not self._quiet:
+            self.status.value = ""
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Score, redraw and interpret (errors go to the error line)."""
+        guarded(self.error)(self._refresh)()
+
+    def _refresh(self) -> None:
+        self.scores = mot.score_profile(self.responses())
+        self.interpretation = mot.interpret_profile(self.scores)
+        self.radar.update(self.scores, self.compare)
+        show_figure(self.out, self.radar.fig)
+        self.details.value = self._details_html()
+
+    def _details_html(self) -> str:
+        parts = [f"<h4 style='margin:4px 0'>{_esc(t('motivation.widget.interpretation_heading'))}</h4>"]
+        for it in self.interpretation:
+            levers = "".join(f"<li>{_esc(lv)}</li>" for lv in it.levers)
+            parts.append(
+                f"<div class='course-interpretation course-level-{it.level}' style='margin-bottom:8px'>"
+                f"<b>{_esc(it.name)}</b> ({_esc(t('motivation.widget.score'))} "
+                f"{_esc(format_number(it.score, 1))}, {_esc(t('motivation.level.' + it.level))}) "
+                f"<i>{_esc(it.question)}</i><br>{_esc(it.text)}<br><small>{_esc(it.theory)}</small>"
+                f"<div><u>{_esc(t('motivation.widget.levers'))}</u><ul style='margin:2px 0'>{levers}</ul></div></div>"
+            )
+        return "".join(parts)
+
+
+# --------------------------------------------------------------------------- expectancy calculator
+
+
+CUSTOM = "custom"
+
+
+class ExpectancyApp(App):
+    """E and an (I, V) pair per outcome, a chart of each outcome's contribution and M, presets.
+
+    ``app.expectancy``, ``app.instrumentality[outcome]``, ``app.valence[outcome]`` and
+    ``app.preset`` are the controls; ``app.result`` is M; ``app.contributions`` the bars.
+    """
+
+    def __init__(self, preset: str = "baseline", outcome_ids=tuple(mot.OUTCOMES)):
+        self.outcome_ids = list(outcome_ids)
+        self.error = ErrorBox()
+        self.result: float | None = None
+        self.contributions: list[float] = []
+        self._quiet = True
+        self.chart = ForceChart(self.outcome_ids)
+        self.out = widgets.Output()
+        self.out.add_class("course-expectancy-figure")
+        options = [(t("motivation.widget.custom"), CUSTOM)] + [
+            (pick(s.name), key) for key, s in mot.SCENARIOS.items()]
+        self.preset = widgets.Dropdown(options=options, value=CUSTOM, description=t("motivation.widget.preset"),
+                                       layout=widgets.Layout(width="380px"))
+        self.preset.observe(self._on_preset, names="value")
+        self.expectancy = self._slider(0.7, 0.0, t("motivation.widget.expectancy"), width="420px")
+        self.expectancy.add_class("course-expectancy-e")
+        self.instrumentality: dict[str, widgets.FloatSlider] = {}
+        self.valence: dict[str, widgets.FloatSlider] = {}
+        rows = []
+        for outcome in self.outcome_ids:
+            self.instrumentality[outcome] = self._slider(0.5, -1.0, t("motivation.widget.instrumentality"))
+            self.valence[outcome] = self._slider(0.5, -1.0, t("motivation.widget.valence"))
+            name = pick(mot.OUTCOMES.get(outcome, {"nb": outcome, "en": outcome}))
+            rows.append(widgets.HBox([
+                widgets.HTML(f"<b>{_esc(name)}</b>", layout=widgets.Layout(width="130px")),
+                self.instrumentality[outcome], self.valence[outcome]]))
+        self.description = widgets.HTML("")
+        self.summary = widgets.HTML("")
+        self.summary.add_class("course-expectancy-result")
+        self.widget = widgets.VBox([
+            self.preset, self.description, self.expectancy, widgets.VBox(rows),
+            self.summary, self.error, self.out])
+        self.widget.add_class("course-expectancy-app")
+        self._quiet = False
+        if preset != CUSTOM:
+            self.preset.value = preset
+        else:
+            self.refresh()
+
+    def _slider(self, value, low, label, width="300px") -> widgets.FloatSlider:
+        slider = widgets.FloatSlider(value=value, min=low, max=1.0, step=0.05, description=label,
+                                     readout_format=".2f", continuous_update=False,
+                                     layout=widgets.Layout(width=width), style={"description_width": "initial"})
+        slider.observe(self._on_control, names="value")
+        return slider
+
+    def pairs(self) -> list[tuple[float, float]]:
+        """The current ``(I, V)`` pairs in outcome order."""
+        return [(self.instrumentality[o].value, self.valence[o].value) for o in self.outcome_ids]
+
+    def apply(self, scenario: str) -> None:
+        """Set every control from a scenario of :data:`course_lib.motivation.SCENARIOS`, one redraw."""
+        if scenario not in mot.SCENARIOS:
+            raise invalid("motivation.widget.unknown_scenario", scenario=scenario,
+                              valid=", ".join(mot.SCENARIOS))
+        s = mot.SCENARIOS[scenario]
+        quiet, self._quiet = self._quiet, True
+        try:
+            self.expectancy.value = s.expectancy
+            for outcome in self.outcome_ids:
+                i, v = s.outcomes.get(outcome, (0.0, 0.0))
+                self.instrumentality[outcome].value = i
+                self.valence[outcome].value = v
+        finally:
+            self._quiet = quiet
+        self.description.value = f"<i>{_esc(pick(s.description))}</i>"
+        self.refresh()
+
+    def _on_preset(self, change) -> None:
+        if self._quiet:
+            return
+        if change["new"] == CUSTOM:
+            self.description.value = ""
+            return
+        guarded(self.error)(self.apply)(change["new"])
+
+    def _on_control(self, _change) -> None:
+        if self._quiet:
+            return
+        if self.preset.value != CUSTOM:  # a moved slider leaves the scenario
+            self._quiet = True
+            try:
+                self.preset.value = CUSTOM
+                self.description.value = ""
+            finally:
+                self._quiet = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        guarded(self.error)(self._refresh)()
+
+    def _refresh(self) -> None:
+        pairs = self.pairs()
+        self.result = None
+        self.contributions = self.chart.update(self.expectancy.value, pairs)
+        self.result = mot.motivational_force(self.expectancy.value, pairs)
+        show_figure(self.out, self.chart.fig)
+        self.summary.value = self._summary_html(pairs)
+
+    def _summary_html(self, pairs) -> str:
+        sens = mot.force_sensitivity(self.expectancy.value, pairs)
+        candidates = [(sens.expectancy, t("motivation.widget.lever_e"))]
+        for outcome, di, dv in zip(self.outcome_ids, sens.instrumentality, sens.valence):
+            name = pick(mot.OUTCOMES.get(outcome, {"nb": outcome, "en": outcome}))
+            candidates.append((di, t("motivation.widget.lever_i", outcome=name)))
+            candidates.append((dv, t("motivation.widget.lever_v", outcome=name)))
+        gain, lever = max(candidates, key=lambda c: c[0])
+        self.best_lever = lever
+        line = t("motivation.widget.force_result", value=format_number(self.result, 2))
+        hint = t("motivation.widget.sensitivity", lever=lever, gain=format_number(gain, 2))
+        return f"<b style='font-size:1.2em'>{_esc(line)}</b> &nbsp; <span>{_esc(hint)}</span>"
+
+
+# --------------------------------------------------------------------------- rewards
+
+
+class RewardsApp(App):
+    """Choose a reward type and a measure of intrinsic motivation; see the effect and its meaning.
+
+    ``app.reward_type`` and ``app.measure`` are the controls; ``app.effect`` is the
+    :class:`course_lib.motivation.CrowdingEffect` shown (``None`` for a combination without a
+    verified figure, which the error line explains).
+    """
+
+    def __init__(self, reward_type: str = "engagement_contingent", measure: str = "free_choice"):
+        self.error = ErrorBox()
+        self.effect: mot.CrowdingEffect | None = None
+        self.chart = EffectChart()
+        self.out = widgets.Output()
+        self.reward_type = widgets.Dropdown(
+            options=[(pick(v), k) for k, v in mot.REWARD_TYPES.items()], value=reward_type,
+            description=t("motivation.widget.reward_type"), layout=widgets.Layout(width="520px"),
+            style={"description_width": "initial"})
+        self.measure = widgets.Dropdown(
+            options=[(pick(v), k) for k, v in mot.MEASURES.items()], value=measure,
+            description=t("motivation.widget.measure"), layout=widgets.Layout(width="520px"),
+            style={"description_width": "initial"})
+        self.statement = widgets.HTML("")
+        self.statement.add_class("course-effect-statement")
+        for control in (self.reward_type, self.measure):
+            control.observe(lambda _c: self.refresh(), names="value")
+        self.widget = widgets.VBox([self.reward_type, self.measure, self.statement, self.error, self.out])
+        self.widget.add_class("course-rewards-app")
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.effect = None
+        guarded(self.error)(self._refresh)()
+        if self.effect is None:
+            self.statement.value = ""
+            self.out.outputs = ()
+
+    def _refresh(self) -> None:
+        effect = self.chart.update(self.reward_type.value, self.measure.value)
+        self.effect = effect
+        show_figure(self.out, self.chart.fig)
+        self.statement.value = (f"<b>{_esc(effect.statement())}</b><br>"
+                                f"<small>{_esc(t('motivation.widget.source', source=effect.source))}</small>")
