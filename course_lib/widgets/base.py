@@ -97,9 +97,27 @@ def guarded(error_box: ErrorBox):
 
 
 class App:
-    """Base for widget apps: a notebook cell ending in ``App()`` shows ``app.widget``."""
+    """Base for widget apps: a notebook cell ending in ``App()`` shows ``app.widget``.
+
+    An app that recomputes on every control change sets ``self.error`` (an :class:`ErrorBox`),
+    implements ``_refresh`` and observes its controls with ``self._on_change``; ``refresh()`` then
+    shows any failure in the error line instead of losing it. While ``self._quiet`` is true
+    (e.g. when a preset sets several controls at once) changes do not redraw.
+    """
 
     widget: widgets.Widget
+    error: ErrorBox
+    _quiet = False
+
+    def _on_change(self, _change=None) -> None:
+        if not self._quiet:
+            self.refresh()
+
+    def refresh(self) -> None:
+        guarded(self.error)(self._refresh)()
+
+    def _refresh(self) -> None:  # pragma: no cover - every app defines it
+        raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -227,13 +227,6 @@ class PlanDesigner(App):
 
     # ------------------------------------------------------------------ redraw
 
-    def _on_change(self, _change=None) -> None:
-        if not self._quiet:
-            self.refresh()
-
-    def refresh(self) -> None:
-        guarded(self.error)(self._refresh)()
-
     def _refresh(self) -> None:
         w_new = 1.0 - self.w_renewals.value - self.w_satisfaction.value
         self.w_new_label.value = t("incentives.widget.w_new", value=format_percent(max(w_new, 0.0), 0))
@@ -342,13 +335,6 @@ class PhaseExplorer(App):
         return agency.weighted_plan(*split_care(self.w_new.value, self.renewals_share.value),
                                     base_share=self.base_share.value)
 
-    def _on_change(self, _change=None) -> None:
-        if not self._quiet:
-            self.refresh()
-
-    def refresh(self) -> None:
-        guarded(self.error)(self._refresh)()
-
     def _refresh(self) -> None:
         self.result = None
         current = agency.weighted_plan(1.0, base_share=0.6)
@@ -413,13 +399,6 @@ class UniformVsTailored(App):
 
     def _plan(self, new_share: float) -> Plan:
         return agency.weighted_plan(*split_care(new_share), base_share=self.base_share.value)
-
-    def _on_change(self, _change=None) -> None:
-        if not self._quiet:
-            self.refresh()
-
-    def refresh(self) -> None:
-        guarded(self.error)(self._refresh)()
 
     def _refresh(self) -> None:
         self.table = None

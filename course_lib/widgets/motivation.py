@@ -259,9 +259,6 @@ class ExpectancyApp(App):
                 self._quiet = False
         self.refresh()
 
-    def refresh(self) -> None:
-        guarded(self.error)(self._refresh)()
-
     def _refresh(self) -> None:
         pairs = self.pairs()
         self.result = None
