@@ -40,12 +40,12 @@ browser:
 
 # Unit tests and every notebook on two cores, then the real-browser tests.
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests \
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests --doctest-modules course_lib \
 	  --nbval-lax --nbval-current-env notebooks exercises -p no:cacheprovider
 	$(BIN)/python -m pytest -q -m browser tests/browser -p no:cacheprovider
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests -p no:cacheprovider
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests --doctest-modules course_lib -p no:cacheprovider
 
 test-browser: $(STAMP) browser
 	$(BIN)/python -m pytest -q -m browser tests/browser -p no:cacheprovider

@@ -7,7 +7,6 @@ ipywidgets are imported only when a plot or widget is made.
 Example:
     >>> import course_lib
     >>> course_lib.set_language("en")
-    'en'
     >>> course_lib.get_language()
     'en'
 """

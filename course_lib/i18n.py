@@ -43,11 +43,14 @@ def _language_from_env() -> str:
 _current = _language_from_env()
 
 
-def set_language(lang: str) -> str:
-    """Choose the language for messages, labels, plots and formatting.
+def set_language(lang: str) -> None:
+    """Choose the language for messages, labels, plots and formatting (``"nb"`` or ``"en"``).
+
+    Returns nothing, so the first cell of a notebook shows no output.
 
     Example:
         >>> set_language("en")
+        >>> get_language()
         'en'
     """
     code = str(lang).strip().lower()
@@ -58,7 +61,6 @@ def set_language(lang: str) -> str:
         )
     global _current
     _current = code
-    return code
 
 
 def get_language() -> str:
