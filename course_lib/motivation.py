@@ -562,7 +562,7 @@ VALENCE_MODEL_ASSUMPTIONS: tuple[dict[str, str], ...] = (
     {"nb": "Klimaet (0 til 1) oppsummerer hvor sett, likt og tillitsfullt behandlet hun føler seg; "
            "0 betyr mislikt av selgerne og jaget av toppledelsen, 1 betyr respektert og trygg.",
      "en": "Climate (0 to 1) sums up how seen, liked and trusted she feels; 0 means disliked by her sellers "
-           "and hunted by top management, 1 means respected and secure."},
+           "and hounded by top management, 1 means respected and secure."},
     {"nb": "Den opplevde valensen er den nominelle valensen ganget med en faktor som stiger lineært "
            "fra et gulv (ved klima 0) til 1 (ved klima 1).",
      "en": "The felt valence is the nominal valence times a factor that rises linearly from a floor "
@@ -696,9 +696,12 @@ def crowding_effect(reward_type: str, measure: str) -> CrowdingEffect:
     """
     key = (reward_type, measure)
     if key not in _CROWDING_D:
-        valid = "; ".join(f"{r} + {m}" for r, m in _CROWDING_D)
-        raise invalid("motivation.crowding.unknown", reward_type=repr(reward_type), measure=repr(measure),
-                      valid=valid)
+        def label(table, key):  # the learner's words, with the id a programmer passes
+            return f"{pick(table[key])} [{key}]" if key in table else repr(key)
+
+        valid = "; ".join(f"{label(REWARD_TYPES, r)} + {label(MEASURES_SHORT, m)}" for r, m in _CROWDING_D)
+        raise invalid("motivation.crowding.unknown", reward_type=label(REWARD_TYPES, reward_type),
+                      measure=label(MEASURES_SHORT, measure), valid=valid)
     d = _CROWDING_D[key]
     return CrowdingEffect(reward_type, measure, d, u3(d))
 

@@ -336,8 +336,8 @@ def test_crowding_effects_are_the_verified_figures(reward, measure, d):
 def test_unverified_and_unknown_combinations_list_the_valid_ones():
     with pytest.raises(ValueError) as err:
         m.crowding_effect("performance_contingent", "self_report")
-    assert "engagement_contingent + free_choice" in str(err.value)
-    assert "positive_feedback + self_report" in str(err.value)
+    assert "[engagement_contingent] + " in str(err.value) and "[free_choice]" in str(err.value)
+    assert "[positive_feedback] + " in str(err.value) and "[self_report]" in str(err.value)
     with pytest.raises(ValueError, match="'cash'"):
         m.crowding_effect("cash", "free_choice")
 
