@@ -1,28 +1,20 @@
 """`make lab` serves JupyterLab with the start module."""
-import os
-import signal
-import socket
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from support import free_port, stop_group
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_make_lab_serves_lab_with_the_start_module(lang):
     """Does `make lab` answer HTTP 200 on /lab and open 00_start_here in the chosen language?"""
-    port, token = _free_port(), "make-lab-test"
+    port, token = free_port(), "make-lab-test"
     args = f"--no-browser --ip=127.0.0.1 --port={port} --port_retries=0 --IdentityProvider.token={token}"
     proc = subprocess.Popen(["make", "-s", "lab", f"COURSE_LANG={lang}", f"LAB_ARGS={args}"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
@@ -44,8 +36,4 @@ def test_make_lab_serves_lab_with_the_start_module(lang):
                 timeout=5) as r:
             assert r.status == 200
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc)

@@ -10,16 +10,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import free_port, stop_group, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -60,22 +58,6 @@ class Lab:
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_port(port: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise RuntimeError(f"JupyterLab did not open port {port} within {timeout} s")
-
-
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     if chromium_path() is None:
@@ -91,7 +73,7 @@ def lab(tmp_path_factory):
     settings.mkdir()
     (settings / "overrides.json").write_text(json.dumps(
         {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}))
-    port, token = _free_port(), "course-browser-test"
+    port, token = free_port(), "course-browser-test"
     env = dict(os.environ, COURSE_PROGRESS_DIR=str(progress_dir), JUPYTER_CONFIG_DIR=str(base / "config"))
     env.pop("COURSE_LANG", None)
     log = open(base / "lab.log", "w")
@@ -102,14 +84,10 @@ def lab(tmp_path_factory):
          "--ServerApp.disable_check_xsrf=True"],
         stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
-        _wait_for_port(port)
+        wait_for_port(port)
         yield Lab(f"http://127.0.0.1:{port}/", token, root, progress_dir)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc)
         log.close()
 
 

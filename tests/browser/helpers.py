@@ -59,6 +59,13 @@ def assert_no_errors(page) -> None:
     assert tracebacks.count() == 0, errors.first.inner_text() if errors.count() else "traceback shown"
 
 
+def open_and_run(page, lab, relpath: str) -> None:
+    """Open a notebook, run every cell and fail on any Python error."""
+    open_notebook(page, lab, relpath)
+    run_all_cells(page)
+    assert_no_errors(page)
+
+
 def image_sources(page, selector: str = ".widget-output img") -> list[str]:
     return page.eval_on_selector_all(selector, "els => els.map(e => e.src)")
 

@@ -1,14 +1,12 @@
 """Module 03 in a real JupyterLab: run the notebook, move the plan designer's threshold, see the curve change."""
 import pytest
 
-from .helpers import assert_no_errors, open_notebook, run_all_cells, wait_for_image_change
+from .helpers import open_and_run, wait_for_image_change
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_plan_designer_redraws_when_the_threshold_moves(page, lab, lang):
-    open_notebook(page, lab, f"notebooks/{lang}/03_bonus_system.ipynb")
-    run_all_cells(page)
-    assert_no_errors(page)
+    open_and_run(page, lab, f"notebooks/{lang}/03_bonus_system.ipynb")
 
     app = page.locator(".course-plan-designer").first
     app.scroll_into_view_if_needed()

@@ -1,14 +1,12 @@
 """Module 01 in a real JupyterLab: run the notebook, move the expectancy slider, see the chart change."""
 import pytest
 
-from .helpers import assert_no_errors, open_notebook, run_all_cells, wait_for_image_change
+from .helpers import open_and_run, wait_for_image_change
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_expectancy_calculator_redraws_when_expectancy_moves(page, lab, lang):
-    open_notebook(page, lab, f"notebooks/{lang}/01_motivation.ipynb")
-    run_all_cells(page)
-    assert_no_errors(page)
+    open_and_run(page, lab, f"notebooks/{lang}/01_motivation.ipynb")
 
     app = page.locator(".course-expectancy-app").first
     app.scroll_into_view_if_needed()
@@ -37,8 +35,7 @@ def test_expectancy_calculator_redraws_when_expectancy_moves(page, lab, lang):
 def test_profile_app_redraws_and_saves_in_the_browser(page, lab):
     import time
 
-    open_notebook(page, lab, "notebooks/en/01_motivation.ipynb")
-    run_all_cells(page)
+    open_and_run(page, lab, "notebooks/en/01_motivation.ipynb")
     app = page.locator(".course-profile-app").first
     app.scroll_into_view_if_needed()
     image = app.locator(".widget-output img").first

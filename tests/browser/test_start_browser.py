@@ -3,16 +3,14 @@ import time
 
 import pytest
 
-from .helpers import assert_no_errors, open_notebook, run_all_cells
+from .helpers import open_and_run
 
 FEEDBACK = {"nb": ("Riktig!", "Ikke helt."), "en": ("Correct!", "Not quite.")}
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_start_module_runs_and_saves_a_quiz_answer(page, lab, lang):
-    open_notebook(page, lab, f"notebooks/{lang}/00_start_here.ipynb")
-    run_all_cells(page)
-    assert_no_errors(page)
+    open_and_run(page, lab, f"notebooks/{lang}/00_start_here.ipynb")
 
     quiz = page.locator(".course-quiz-single").first
     quiz.scroll_into_view_if_needed()
