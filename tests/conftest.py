@@ -14,3 +14,10 @@ def store():
 def lang(request):
     course_lib.set_language(request.param)
     return request.param
+
+
+@pytest.fixture
+def english():
+    """Run a test in English (the root conftest puts Norwegian back afterwards)."""
+    course_lib.set_language("en")
+    return "en"

@@ -10,11 +10,7 @@ from course_lib import delegation as dl
 from course_lib.i18n import set_language
 
 
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("nb")
+pytestmark = pytest.mark.usefixtures("english")  # these tests read English messages
 
 
 def kinds(problems):

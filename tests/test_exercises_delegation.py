@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import course_lib
 from course_lib import delegation as dl
 from course_lib.exercises import delegation as ex
 from course_lib.exercises import question, questions_for
@@ -11,9 +10,7 @@ from course_lib.exercises.checking import check
 from course_lib.progress import get_store
 
 
-@pytest.fixture(autouse=True)
-def english():
-    course_lib.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests read English messages
 
 
 def fixed_table():

@@ -10,9 +10,7 @@ from course_lib.incentives import Plan, payout, tiered_commission
 from course_lib.progress import get_store
 
 
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests read English messages
 
 
 # --------------------------------------------------------------------------- bank answers follow the models

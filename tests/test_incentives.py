@@ -14,11 +14,7 @@ from course_lib.incentives import (
 )
 
 
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("nb")
+pytestmark = pytest.mark.usefixtures("english")  # these tests read English messages
 
 
 # --------------------------------------------------------------------------- strategies

@@ -5,16 +5,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from course_lib import set_language
 from course_lib.incentives import Plan
 from course_lib.incentives_team import apply_plan, manager_bonus, settle
 
 
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("nb")
+pytestmark = pytest.mark.usefixtures("english")  # these tests read English messages
 
 
 def synthetic_team(n_sellers=10, months=24, seed=3):

@@ -11,12 +11,7 @@ from course_lib import i18n
 from course_lib import motivation as m
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    before = i18n.get_language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # these tests read English messages
 
 
 unit = st.floats(0.0, 1.0, allow_nan=False)
