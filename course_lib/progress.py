@@ -138,9 +138,7 @@ def repair(data: Any) -> tuple[dict | None, list[str]]:
     if not isinstance(data, dict):
         return None, []
     if _looks_sound(data):  # the usual case, checked fast; the schema then finds what is wrong
-        for key, value in _empty().items():
-            data.setdefault(key, value)
-        return data, []
+        return {**_empty(), **data}, []
     fixed = copy.copy(data)
     dropped: set[str] = set()
     for error in _validator().iter_errors(data):
