@@ -42,25 +42,9 @@ def parse_number(value, lang: str | None = None) -> float:
         >>> parse_number("1 100 kr", lang="nb"), parse_number("NOK 1,100", lang="en")
         (1100.0, 1100.0)
     """
-    lang = lang if lang in LANGUAGES else get_language()
-    if isinstance(value, bool):
-        raise invalid("exercises.not_a_number", value=shorten(value, 60), lang=lang)
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        try:
-            number = float(_parse_text(str(value), lang))
-        except (ValueError, TypeError, OverflowError):
-            raise invalid("exercises.not_a_number", value=shorten(value, 60), lang=lang) from None
-    if not math.isfinite(number):
-        raise invalid("exercises.not_finite", value=shorten(value, 60), lang=lang)
-    return number
+    from ..tabular import parse_number as parse_typed_number
 
-
-def _parse_text(text: str, lang: str) -> float:
-    from ..tabular import parse_number as parse_table_number
-
-    return parse_table_number(text, lang=lang)
+    return parse_typed_number(value, lang=lang if lang in LANGUAGES else get_language())
 
 
 def _num(x, lang) -> str:
