@@ -133,9 +133,11 @@ def _number(text: str, lang: str) -> float | None:
     if _SCIENTIFIC.match(text.replace(" ", "")):  # 1E+19 as a spreadsheet may write it
         value = float(text.replace(" ", "").replace(",", "."))
         return value if math.isfinite(value) else None
+    if text.count("%") > 1:
+        return None
     try:
         return parse_number(text, lang=lang)
-    except ValueError:
+    except (ValueError, IndexError, OverflowError):  # IndexError: "kr" alone (tabular)
         return None
 
 

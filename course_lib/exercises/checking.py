@@ -44,7 +44,14 @@ def parse_number(value, lang: str | None = None) -> float:
     """
     from ..tabular import parse_number as parse_typed_number
 
-    return parse_typed_number(value, lang=lang if lang in LANGUAGES else get_language())
+    lang = lang if lang in LANGUAGES else get_language()
+    shown = shorten(value, 64)
+    if isinstance(value, str) and value.count("%") > 1:
+        raise ValueError(t("tabular.not_a_number", value=shown, lang=lang))
+    try:
+        return parse_typed_number(value, lang=lang)
+    except (IndexError, TypeError, OverflowError):  # text such as "kr" alone
+        raise ValueError(t("tabular.not_a_number", value=shown, lang=lang)) from None
 
 
 def _num(x, lang) -> str:
