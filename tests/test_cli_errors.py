@@ -105,3 +105,32 @@ def test_check_team_accepts_the_shipped_case(tmp_path, capsys):
     generate_team(seed=3).to_csv(path, index=False)
     assert main(["check-team", str(path)]) == 0
     assert "alt i orden" in capsys.readouterr().out
+
+
+def test_check_content_passes_on_the_shipped_content(capsys, lang):
+    assert main(["check-content"]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_check_content_reports_a_broken_override(tmp_path, monkeypatch, capsys, lang):
+    """A trainer's broken copy of cases.yaml: exit 1, the problem named by file, entry and field?"""
+    from course_lib import content
+
+    text = (content.shipped_folder() / "cases.yaml").read_text(encoding="utf-8")
+    (tmp_path / "cases.yaml").write_text(text.replace("    en: East (Oslo)\n", ""), encoding="utf-8")
+    monkeypatch.setenv("COURSE_CONTENT_DIR", str(tmp_path))
+    content.clear_cache()
+    try:
+        assert main(["check-content"]) == 1
+        err = capsys.readouterr().err
+        assert "cases.yaml" in err and "east" in err and "Traceback" not in err
+        assert ("problem(er)" in err) == (lang == "nb")
+    finally:
+        monkeypatch.delenv("COURSE_CONTENT_DIR")
+        content.clear_cache()
+
+
+def test_check_content_as_a_real_command():
+    proc = subprocess.run([sys.executable, "-m", "course_lib.cli", "check-content"], capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0 and "OK" in proc.stdout and not proc.stderr.strip()
