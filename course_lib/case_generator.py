@@ -130,7 +130,7 @@ def _check_generator_args(seed: Any, n_sellers: Any, months: Any, start: Any) ->
         raise invalid("cases.generate.n_sellers", value=n_sellers, max=MAX_SELLERS)
     if isinstance(months, bool) or not isinstance(months, (int, np.integer)) or not 1 <= months <= 120:
         raise invalid("cases.generate.months", value=months)
-    if parse_month(start) is None:
+    if not isinstance(start, str) or parse_month(start) is None:
         raise invalid("cases.generate.start", value=start)
 
 
@@ -141,9 +141,11 @@ def month_labels(start: str = "2025-01", months: int = 24) -> list[str]:
         >>> month_labels("2025-11", 3)
         ['2025-11', '2025-12', '2026-01']
     """
-    parsed = parse_month(start)
+    parsed = parse_month(start) if isinstance(start, str) else None
     if parsed is None:
         raise invalid("cases.generate.start", value=start)
+    if isinstance(months, bool) or not isinstance(months, (int, np.integer)) or not 1 <= months <= 120:
+        raise invalid("cases.generate.months", value=months)
     year, month = parsed
     out = []
     for k in range(months):

@@ -47,6 +47,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import case_content
@@ -178,6 +179,8 @@ def team_summary(df: pd.DataFrame) -> pd.DataFrame:
         >>> list(s.columns[:4])
         ['seller_id', 'seller_name', 'region', 'months']
     """
+    _require(df, ("seller_id", "seller_name", "region", "month", "quota", "new_sales", "renewals",
+                  "churned_revenue", "customer_satisfaction", "activities"))
     g = df.groupby("seller_id", sort=True)
     out = pd.DataFrame({
         "seller_name": g["seller_name"].first(),
@@ -203,6 +206,8 @@ def monthly_totals(df: pd.DataFrame, by_region: bool = True) -> pd.DataFrame:
         >>> len(m)
         24
     """
+    _require(df, ("month", "region", "seller_id", "quota", "new_sales", "renewals", "churned_revenue",
+                  "pipeline", "activities"))
     keys = ["month", "region"] if by_region else ["month"]
     sums = df.groupby(keys, sort=True)[["quota", "new_sales", "renewals", "churned_revenue", "pipeline", "activities"]].sum()
     sums["sellers"] = df.groupby(keys, sort=True)["seller_id"].nunique()
@@ -218,7 +223,8 @@ def yearly_totals(df: pd.DataFrame) -> pd.DataFrame:
         >>> y["year"].tolist()
         ['2025', '2026']
     """
-    frame = df.assign(year=df["month"].str[:4])
+    _require(df, ("month", "quota", "new_sales", "renewals", "churned_revenue"))
+    frame = df.assign(year=df["month"].astype(str).str[:4])
     sums = frame.groupby("year", sort=True)[["quota", "new_sales", "renewals", "churned_revenue"]].sum()
     sums["attainment"] = _ratio(sums["new_sales"], sums["quota"])
     sums["churn_rate"] = _ratio(sums["churned_revenue"], sums["renewals"] + sums["churned_revenue"])
@@ -233,6 +239,9 @@ def seller_attainment(df: pd.DataFrame) -> pd.DataFrame:
         >>> a.shape
         (24, 10)
     """
+    _require(df, ("month", "seller_id", "new_sales", "quota"))
+    if df.duplicated(["month", "seller_id"]).any():
+        raise invalid("cases.summary.duplicate_rows")
     frame = df.assign(attainment=_ratio(df["new_sales"], df["quota"]))
     return frame.pivot(index="month", columns="seller_id", values="attainment").sort_index()
 
@@ -244,17 +253,43 @@ def team_attainment(df: pd.DataFrame, month: str | None = None, region: str | No
         >>> round(team_attainment(load_team(), month="2025-07"), 2) < 1
         True
     """
+    _require(df, ("month", "region", "new_sales", "quota"))
     rows = df
     if month is not None:
-        if month not in set(df["month"]):
+        if not isinstance(month, str) or month not in set(df["month"]):
             raise invalid("cases.summary.unknown_month", value=month, first=df["month"].min(), last=df["month"].max())
         rows = rows[rows["month"] == month]
     if region is not None:
-        if region not in set(df["region"]):
+        if not isinstance(region, str) or region not in set(df["region"]):
             raise invalid("cases.summary.unknown_region", value=region, allowed=", ".join(sorted(set(df["region"]))))
         rows = rows[rows["region"] == region]
     quota = float(rows["quota"].sum())
     return float(rows["new_sales"].sum()) / quota if quota > 0 else float("nan")
+
+
+def _require(df: Any, needed: tuple[str, ...]) -> None:
+    """Refuse what is not team data: not a DataFrame, missing columns, or non-numeric amounts."""
+    if not isinstance(df, pd.DataFrame):
+        raise invalid("cases.summary.not_a_frame", kind=type(df).__name__)
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise invalid("cases.summary.missing_columns", missing=", ".join(missing), needed=", ".join(needed))
+    if df.empty:
+        raise invalid("cases.summary.no_rows")
+    for name in needed:
+        if COLUMN_KINDS.get(name, ("text",))[0] in ("text", "month"):
+            bad = [i for i, v in enumerate(df[name]) if not isinstance(v, str)]
+            if bad:
+                raise invalid("cases.summary.bad_text", column=name, row=bad[0], value=repr(df[name].iloc[bad[0]])[:40])
+        elif not pd.api.types.is_numeric_dtype(df[name]) or pd.api.types.is_bool_dtype(df[name]) \
+                or not np.isfinite(df[name].to_numpy(dtype=float)).all():
+            bad = [i for i, v in enumerate(df[name]) if not _finite(v)] or [0]
+            raise invalid("cases.summary.bad_number", column=name, row=bad[0], value=repr(df[name].iloc[bad[0]])[:40])
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)) \
+        and bool(np.isfinite(value))
 
 
 def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:

@@ -53,7 +53,7 @@ from typing import Any, Callable
 
 from filelock import FileLock, Timeout
 
-from .i18n import t
+from .i18n import invalid, t
 
 APP_NAME = "motiver-salgssjefen"
 FILE_NAME = "progress.json"
@@ -332,7 +332,17 @@ class ProgressStore:
 
     # ------------------------------------------------------------------ the course's records
     def record_attempt(self, question_id: str, answer: Any, correct: bool | None) -> dict:
-        """Save one attempt at a question; returns the question's record."""
+        """Save one attempt at a question; returns the question's record.
+
+        Raises:
+            ValueError: an id that is not a short text, an answer that cannot be saved as JSON
+                (NaN, infinity, objects), or ``correct`` that is not True, False or None.
+        """
+        _check_name("question_id", question_id)
+        _check_json("answer", answer)
+        if correct not in (True, False, None) or not isinstance(correct, (bool, type(None))):
+            raise invalid("progress.bad_value", field="correct", value=repr(correct)[:60],
+                          allowed="True, False, None")
 
         def change(data):
             record = data["answers"].setdefault(question_id, {"attempts": []})
@@ -345,15 +355,25 @@ class ProgressStore:
         return self.update(change)
 
     def save_reflection(self, reflection_id: str, text: str) -> None:
-        """Save (replace) the learner's text for a reflection."""
+        """Save (replace) the learner's text for a reflection (``ValueError`` for an id or text that is not text)."""
+        _check_name("reflection_id", reflection_id)
+        if not isinstance(text, str):
+            raise invalid("progress.bad_value", field="text", value=repr(text)[:60], allowed="text (str)")
 
         def change(data):
-            data["reflections"][reflection_id] = {"text": str(text), "time": _now()}
+            data["reflections"][reflection_id] = {"text": text, "time": _now()}
 
         self.update(change)
 
     def put(self, section: str, key: str, value: Any) -> None:
-        """Save any JSON-able value (a profile, a plan, a board) under ``section``/``key``."""
+        """Save any JSON-able value (a profile, a plan, a board) under ``section``/``key``.
+
+        Raises:
+            ValueError: names that are not short texts, or a value JSON cannot hold (NaN, objects).
+        """
+        _check_name("section", section)
+        _check_name("key", key)
+        _check_json("value", value)
 
         def change(data):
             data["sections"].setdefault(section, {})[key] = value
@@ -371,6 +391,23 @@ class ProgressStore:
 
     def reflection(self, reflection_id: str) -> str:
         return self.reflections().get(reflection_id, {}).get("text", "")
+
+
+MAX_NAME = 200
+
+
+def _check_name(field: str, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_NAME:
+        raise invalid("progress.bad_value", field=field, value=repr(value)[:60],
+                      allowed=t("progress.allowed_name", limit=MAX_NAME))
+
+
+def _check_json(field: str, value: Any) -> None:
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        raise invalid("progress.bad_value", field=field, value=repr(value)[:60],
+                      allowed=t("progress.allowed_json")) from None
 
 
 _stores: dict[Path, ProgressStore] = {}
