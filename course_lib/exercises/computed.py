@@ -97,7 +97,8 @@ def check_number(
         try:
             value = parse_number(value, lang)
         except ValueError as exc:
-            return _recorded(record, CheckResult(exercise_id, False, str(exc)), repr(value)[:60])
+            message = t("exercises.check_text_value", name=name, problem=str(exc))
+            return _recorded(record, CheckResult(exercise_id, False, message), repr(value)[:60])
     if isinstance(value, bool) or not isinstance(value, Real):
         try:  # numpy scalars and 0-d arrays are fine
             value = float(value)
