@@ -285,6 +285,10 @@ def _require(df: Any, needed: tuple[str, ...]) -> None:
                 or not np.isfinite(df[name].to_numpy(dtype=float)).all():
             bad = [i for i, v in enumerate(df[name]) if not _finite(v)] or [0]
             raise invalid("cases.summary.bad_number", column=name, row=bad[0], value=repr(df[name].iloc[bad[0]])[:40])
+        elif (df[name] < 0).any() or (name == "quota" and (df[name] <= 0).any()):
+            row = int(np.argmax((df[name] <= 0).to_numpy() if name == "quota" else (df[name] < 0).to_numpy()))
+            raise invalid("cases.summary.not_positive" if name == "quota" else "cases.summary.negative",
+                          column=name, row=row, value=repr(df[name].iloc[row])[:40])
 
 
 def _finite(value: Any) -> bool:
