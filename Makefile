@@ -32,7 +32,9 @@ $(STAMP): requirements.lock pyproject.toml
 	@echo "environment ready in $(VENV)"
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
+	@case "$(COURSE_LANG)" in nb|en) ;; *) echo "COURSE_LANG must be nb or en, got '$(COURSE_LANG)'" >&2; exit 2;; esac
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.app_settings_dir="$(CURDIR)/etc/lab/$(COURSE_LANG)" $(LAB_ARGS) \
 	  notebooks/$(COURSE_LANG)/00_start_here.ipynb
 
 browser:
