@@ -114,7 +114,7 @@ def rss_by_uid() -> dict[int, dict[str, float]]:
         if rss is None:
             continue
         mb = int(rss.split()[1]) / 1024
-        kind = "server" if "jupyterhub-singleuser" in cmd else "kernel" if "ipykernel" in cmd else "other"
+        kind = "server" if "singleuser" in cmd else "kernel" if "ipykernel" in cmd else "other"
         out.setdefault(uid, {"server": 0.0, "kernel": 0.0, "other": 0.0, "kernels": 0})
         out[uid][kind] += mb
         out[uid]["kernels"] += kind == "kernel"

@@ -33,6 +33,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -50,6 +51,8 @@ START_NOTEBOOK = "00_start_here.ipynb"
 LEARNER_GROUP = "course-learners"
 DEFAULT_STATE = "/var/lib/motiver-salgssjefen-hub"
 LOCK_ENV = "COURSE_ENV_LOCK_SHA256"
+IMAGE_LOCK = Path(sys.prefix) / "share" / "motiver-salgssjefen" / "requirements.lock"
+"""Where the container image keeps the lock it was built from (deploy/image/Dockerfile)."""
 PASSWORD_MIN = 8
 MAX_LEARNERS = 500
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +156,7 @@ def version_problems(cwd: str | os.PathLike | None = None) -> list[str]:
         problems.append(t("hub.version.other_copy", folder=str(folder), used=str(_USED)))
     elif fingerprint(_USED) != _AT_IMPORT:
         problems.append(t("hub.version.changed", folder=str(folder)))
-    expected = os.environ.get(LOCK_ENV, "").strip()
+    expected = os.environ.get(LOCK_ENV, "").strip() or lock_digest(IMAGE_LOCK) or ""
     pulled = lock_digest(folder / "requirements.lock")
     if expected and pulled and pulled != expected:
         problems.append(t("hub.version.lock_differs"))
@@ -417,7 +420,10 @@ def start(ip: str = "127.0.0.1", port: int = 8000, state: str = DEFAULT_STATE, a
                COURSE_HUB_INTERNAL_PORT=str(hub_port), COURSE_HUB_STATE=str(state_dir.resolve()),
                COURSE_HUB_PASSWORD=password, COURSE_HUB_CULL_TIMEOUT=str(cull_timeout))
     jupyterhub = Path(sys.prefix) / "bin" / "jupyterhub"
-    proc = subprocess.Popen([str(jupyterhub), "-f", str(CONFIG)], env=env, cwd=str(state_dir))
+    # Started from a script in the background, we may have inherited "ignore SIGINT"; the hub
+    # stops its services (the idle culler) with SIGINT, so give the hub the default back.
+    proc = subprocess.Popen([str(jupyterhub), "-f", str(CONFIG)], env=env, cwd=str(state_dir),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     url = f"http://{ip if ':' not in ip else '[' + ip + ']'}:{port}"
     if wait:
         from urllib.request import urlopen

@@ -95,7 +95,8 @@ if env("COURSE_HUB_ADMIN_PASSWORD"):
 # their home. Kernels import course_lib from the learner's pulled copy first (PYTHONPATH), so a
 # fix pushed to the course reaches learners at their next pull + kernel restart (docs/HUB.md).
 c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
-c.Spawner.cmd = [str(PREFIX / "bin" / "jupyterhub-singleuser")]
+# deploy/hub/singleuser.py is jupyterhub-singleuser minus one slow optional import (2 CPU-s per start).
+c.Spawner.cmd = [str(PREFIX / "bin" / "python"), str(HERE / "singleuser.py")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 _lock = REPO / "requirements.lock"
