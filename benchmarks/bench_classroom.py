@@ -283,7 +283,9 @@ class Learner:
             "store = get_store()\n"
             f"store.record_attempt('bench.identity', {self.name!r}, True)\n"
             f"store.save_reflection('bench.reflection', 'written by ' + {self.name!r})\n"
-            "print(json.dumps({'course_lib': course_lib.__file__, 'progress': str(store.path)}))\n"
+            "from course_lib.hub import version_problems\n"
+            "print(json.dumps({'course_lib': course_lib.__file__, 'progress': str(store.path),\n"
+            "                  'version_problems': version_problems()}))\n"
         )
         result = self.run(module, [code])[0]
         if not result["ok"]:
@@ -291,6 +293,7 @@ class Learner:
         info = json.loads(result["stdout"].strip().splitlines()[-1])
         self.m["course_lib"] = info["course_lib"]
         self.m["progress_file"] = info["progress"]
+        self.m["version_problems"] = info["version_problems"]
 
     def try_to_read(self, module: str, paths: list[str]) -> dict[str, str]:
         code = (
@@ -451,6 +454,8 @@ def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MOD
             expected = str(home / TARGET / "course_lib" / "__init__.py")
             if p.m.get("course_lib") != expected:
                 report["failures"].append(f"{p.name}: kernel imported {p.m.get('course_lib')}, not {expected}")
+            if p.m.get("version_problems"):
+                report["failures"].append(f"{p.name}: version check: {p.m['version_problems']}")
 
         if second_pull and ok_people:
             report["second_pull"] = _second_pull(ok_people[0], bare, branch, repo_url, modules[0], tmp)
@@ -467,6 +472,9 @@ def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MOD
         for module in modules:
             cells = [c for p in people for c in p.m["cells"].get(module, [])]
             report[f"cell_s_{module}"] = _stats(cells)
+            # each learner's slowest cell (in 03: the bonus plan app with its figures)
+            report[f"slowest_cell_s_{module}"] = _stats([max(p.m["cells"][module]) for p in people
+                                                         if p.m["cells"].get(module)])
             report[f"module_s_{module}"] = _stats([p.m.get(f"module_{module}_s") for p in people])
         return report
     finally:
