@@ -344,18 +344,28 @@ def _unreadable_folder(path: Path) -> Path | None:
 
 
 def learner_env() -> Path:
-    """The Python environment learners' servers run from.
+    """The Python environment learners' servers run from (the same choice as ``scripts/hub-env``).
 
-    ``COURSE_HUB_LEARNER_ENV`` if set; else this environment if other users can run its
-    interpreter; else ``.venv/learners`` (built from the same lock by ``scripts/hub-env``).
+    ``COURSE_HUB_LEARNER_ENV`` if set; else this environment if other users can reach it and
+    its interpreter; else ``.venv/learners`` if the course folder is reachable; else
+    ``/opt/motiver-salgssjefen-hub/learners-<id>``.
     """
     chosen = os.environ.get("COURSE_HUB_LEARNER_ENV", "").strip()
     if chosen:
         return Path(chosen)
     here = Path(sys.prefix)
-    if _unreadable_folder((here / "bin" / "python").resolve()) is None:
+    if _env_closed(here) is None:
         return here
-    return REPO_ROOT / ".venv" / "learners"
+    if _unreadable_folder(REPO_ROOT / ".venv" / "any") is None:  # .venv and every folder above
+        return REPO_ROOT / ".venv" / "learners"
+    tag = hashlib.sha1(str(REPO_ROOT).encode()).hexdigest()[:8]
+    return Path("/opt/motiver-salgssjefen-hub") / f"learners-{tag}"
+
+
+def _env_closed(prefix: Path) -> Path | None:
+    """The first folder that stops other users from running ``prefix``'s Python, if any."""
+    python = Path(prefix) / "bin" / "python"
+    return _unreadable_folder(python) or _unreadable_folder(python.resolve())
 
 
 def preflight(ip: str, port: int, api_port: int, hub_port: int, password: str | None,
@@ -384,7 +394,7 @@ def preflight(ip: str, port: int, api_port: int, hub_port: int, password: str | 
     if not singleuser.exists():
         problems.append(t("hub.start.no_env", path=str(singleuser)))
     else:
-        closed = _unreadable_folder((prefix / "bin" / "python").resolve())
+        closed = _env_closed(prefix)
         if closed is not None:
             problems.append(t("hub.start.env_unreadable", path=str(prefix), folder=str(closed)))
     return problems

@@ -96,7 +96,9 @@ if env("COURSE_HUB_ADMIN_PASSWORD"):
 # fix pushed to the course reaches learners at their next pull + kernel restart (docs/HUB.md).
 c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
 # deploy/hub/singleuser.py is jupyterhub-singleuser minus one slow optional import (2 CPU-s per start).
-c.Spawner.cmd = [str(PREFIX / "bin" / "python"), str(HERE / "singleuser.py")]
+# scripts/hub-env copies it into the learners' environment (this folder may be private to root).
+_launcher = PREFIX / "bin" / "course-singleuser.py"
+c.Spawner.cmd = [str(PREFIX / "bin" / "python"), str(_launcher if _launcher.exists() else HERE / "singleuser.py")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 _lock = REPO / "requirements.lock"
