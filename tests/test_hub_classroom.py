@@ -1,8 +1,9 @@
 """Three learners on the real workshop hub at once (the small version of bench_classroom.py).
 
 Starts git daemon, the hub (proxy, authenticator, one Linux user per learner, culler) in their own
-process groups on free loopback ports; every learner signs in over HTTP, starts a server, pulls
-the course through nbgitpuller's API, runs module 00 through a kernel and saves answers. Then:
+process groups on free loopback ports; learner 1 is warmed up with `course hub warm` (REST API)
+while every learner signs in over HTTP, starts a server, pulls the course through nbgitpuller's
+API, runs module 00 through a kernel and saves answers. Then:
 each progress file holds exactly its learner's answers, no kernel can open another learner's
 progress file or the hub's secrets, and a second pull after an upstream change keeps a learner's
 edited cell and saved answers. Everything is stopped and the Linux users are deleted at the end.
@@ -38,6 +39,8 @@ def test_three_learners_isolated_pull_run_save_and_pull_again():
                                          "module_s_00_start_here", "class_wall_s", "total_s")))
     assert report["failures"] == []
     assert report["ready"] == 3
+    # learner 1 was warmed up by `course hub warm` (REST API) before signing in
+    assert report["warm"]["error"] is None and report["warm"]["pull_s"] is not None
     assert report["isolation_checked"] == 3 and report["isolation_leaks"] == 0
     assert report["second_pull"] == {**report["second_pull"], "ok": True, "edit_kept": True,
                                       "upstream_arrived": True, "answers_kept": True}
