@@ -138,3 +138,13 @@ def test_an_empty_workshop_password_accepts_no_one(tmp_path):
     auth = _auth(tmp_path)
     auth.workshop_password = ""
     assert _sign_in(auth, "kari", "", "kari-pin") is None
+
+
+def test_login_page_labels_both_passwords_and_hides_the_personal_one():
+    page = (DEPLOY / "hub" / "templates" / "login.html").read_text()
+    assert '{% extends "templates/login.html" %}' in page
+    for field in ('name="username"', 'name="password"', 'name="otp"'):
+        assert field in page
+    assert "Workshop password / Kurspassord" in page and "Navn (små bokstaver)" in page
+    otp = page[page.index("{% block otp_input_attrs %}"):]
+    assert 'type="password"' in otp
