@@ -68,14 +68,44 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def stop_group(proc: subprocess.Popen, timeout: float = 10) -> None:
+def _group_alive(pgid: int) -> bool:
+    """True while a process of group ``pgid`` still runs (zombies waiting to be reaped do not count)."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getpgid(int(entry.name)) != pgid:
+                    continue
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, ProcessLookupError):
+                continue
+            if state != "Z":
+                return True
+    return False
+
+
+def stop_group(proc: subprocess.Popen, timeout: float = 30) -> None:
+    """SIGTERM a process group, wait until every member is gone, SIGKILL what is left."""
     try:
         os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        proc.poll()
+        if not _group_alive(proc.pid):
+            break
+        time.sleep(0.2)
+    else:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        end = time.monotonic() + 5
+        while _group_alive(proc.pid) and time.monotonic() < end:
+            time.sleep(0.1)
+    try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=timeout)
-    except ProcessLookupError:
         pass
 
 
@@ -500,6 +530,7 @@ def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MOD
     finally:
         for proc in reversed(procs):
             stop_group(proc)
+        report["left_running"] = [proc.pid for proc in procs if _group_alive(proc.pid)]
         users = [n for n in names if _exists(n)]
         left = pids_of({pwd.getpwnam(n).pw_uid for n in users})
         for pid in left:  # servers or kernels of our learners that outlived the hub

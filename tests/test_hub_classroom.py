@@ -46,3 +46,4 @@ def test_three_learners_isolated_pull_run_save_and_pull_again():
                                       "upstream_arrived": True, "answers_kept": True}
     assert report["memory_mb"]["server_per_learner"]["median"] > 50  # the servers were really measured
     assert report["cell_s_00_start_here"]["median"] is not None
+    assert report["left_running"] == []  # hub, proxy, culler and git daemon all stopped

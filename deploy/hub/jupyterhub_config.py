@@ -111,6 +111,10 @@ c.Spawner.environment = {
 # 30 s most of 10 simultaneous starts failed in a trial; 300 s let 30 start on 2 cores.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
+# Stopping a server (culler, hub shutdown): SIGINT, then SIGTERM after interrupt_timeout. A
+# server without a terminal only asks "Shutdown this Jupyter server?" on SIGINT, so move on fast.
+c.LocalProcessSpawner.interrupt_timeout = 2
+c.LocalProcessSpawner.term_timeout = 10
 c.Spawner.mem_limit = "1G"       # documentation only for LocalProcessSpawner (enforced on Kubernetes)
 
 
