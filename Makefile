@@ -67,3 +67,11 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+# A JupyterHub for a workshop on this machine (run as root; docs/HUB.md). HUB_ARGS="--ip 0.0.0.0" for a classroom network.
+HUB_ARGS ?=
+.PHONY: hub
+hub: $(STAMP)
+	@bash scripts/ensure-proxy
+	@bash scripts/hub-env >/dev/null
+	@bash deploy/hub/start $(HUB_ARGS)
