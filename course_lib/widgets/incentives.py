@@ -20,6 +20,7 @@ from .. import agency
 from ..cases import load_team
 from ..i18n import format_money, format_number, format_percent, t
 from ..incentives import Plan
+from ..incentives_review import format_millions, risk_note
 from ..incentives_team import apply_plan
 from ..plots.incentives import DesignerChart, PhaseChart, UniformChart
 from ..progress import get_store
@@ -266,7 +267,8 @@ class PlanDesigner(App):
         items = "".join(
             f"<li style='margin:2px 0'><b style='color:{colour[r.severity]}'>{_esc(t('incentives.widget.severity_' + r.severity))}</b>"
             f" {_esc(r.message)}</li>" for r in risks)
-        return f"<b>{_esc(t('incentives.widget.risks'))}</b><ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>"
+        return (f"<b>{_esc(t('incentives.widget.risks'))}</b><ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>"
+                f"<div style='font-size:0.85em;color:#555'>{_esc(risk_note())}</div>")
 
     @staticmethod
     def _sellers_html(r) -> str:
@@ -352,8 +354,8 @@ class PhaseExplorer(App):
         head = (f"<tr><th></th><th style='padding:0 10px'>{_esc(t('incentives.plot.your_plan'))}</th>"
                 f"<th style='padding:0 10px'>{_esc(t('incentives.plot.reference'))}</th></tr>")
         rows = [
-            ("incentives.widget.s_profit", format_money(a["profit"]), format_money(b["profit"])),
-            ("incentives.widget.s_pay", format_money(a["pay"]), format_money(b["pay"])),
+            ("incentives.widget.s_profit", format_millions(a["profit"]), format_millions(b["profit"])),
+            ("incentives.widget.s_pay", format_millions(a["pay"]), format_millions(b["pay"])),
             ("incentives.widget.s_customers", f"{format_number(a['customers_start'])} → {format_number(a['customers_end'])}",
              f"{format_number(b['customers_start'])} → {format_number(b['customers_end'])}"),
             ("incentives.widget.s_churn", format_percent(a["churn_rate"], 2), format_percent(b["churn_rate"], 2)),
@@ -364,18 +366,19 @@ class PhaseExplorer(App):
         ]
         body = "".join(f"<tr><td>{_esc(t(k))}</td><td style='text-align:right;padding:0 10px'>{_esc(x)}</td>"
                        f"<td style='text-align:right;padding:0 10px'>{_esc(y)}</td></tr>" for k, x, y in rows)
-        return f"<table style='border-collapse:collapse'>{head}{body}</table>"
+        note = f"<div style='font-size:0.9em;color:#555'>{_esc(t('incentives.widget.assumptions'))}</div>"
+        return f"<table style='border-collapse:collapse'>{head}{body}</table>{note}"
 
 
 # --------------------------------------------------------------------------- uniform vs tailored
 
 
 class UniformVsTailored(App):
-    """Two units in different phases (East growth, West loyalty): HR's one plan for both vs a plan
+    """Two units in different phases (East loyalty, West growth): HR's one plan for both vs a plan
     tailored to each. ``app.table`` is the comparison from :func:`course_lib.agency.uniform_vs_tailored`.
     """
 
-    def __init__(self, uniform_new: float = 0.5, growth_new: float = 0.9, loyalty_new: float = 0.3):
+    def __init__(self, uniform_new: float = 0.5, growth_new: float = 0.9, loyalty_new: float = 0.4):
         self.error = ErrorBox()
         self.table: pd.DataFrame | None = None
         self._quiet = True
@@ -411,7 +414,8 @@ class UniformVsTailored(App):
         total = table[table["unit"] == "total"].set_index("arrangement")
         gain = float(total.loc["tailored", "profit"] - total.loc["uniform", "profit"])
         key = "incentives.widget.tailored_gain" if gain >= 0 else "incentives.widget.uniform_gain"
-        self.summary.value = f"<b>{_esc(t(key, amount=format_money(abs(gain))))}</b>"
+        self.summary.value = (f"<b>{_esc(t(key, amount=format_millions(abs(gain))))}</b>"
+                              f"<div style='font-size:0.9em;color:#555'>{_esc(t('incentives.widget.assumptions'))}</div>")
 
 
 __all__ = ["PhaseExplorer", "PlanDesigner", "UniformVsTailored", "saved_plan", "split_care"]
