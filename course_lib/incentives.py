@@ -129,7 +129,7 @@ class Plan:
         if target < 0:
             raise invalid("incentives.plan.target_negative", value=target)
         quota = _finite("quota", self.quota)
-        if quota <= 0:
+        if quota < 1e-6:
             raise invalid("incentives.plan.quota_positive", value=quota)
         threshold = _finite("threshold", self.threshold)
         if not 0 <= threshold <= 1:
@@ -140,7 +140,7 @@ class Plan:
             raise invalid("incentives.plan.cap_below_target", value=cap)
         weights = _normalise_weights(self.weights)
         renewal_quota = None if self.renewal_quota is None else _finite("renewal_quota", self.renewal_quota)
-        if renewal_quota is not None and renewal_quota <= 0:
+        if renewal_quota is not None and renewal_quota < 1e-6:
             raise invalid("incentives.plan.renewal_quota_positive", value=renewal_quota)
         if dict(weights).get("renewals", 0) > 0 and renewal_quota is None:
             raise invalid("incentives.plan.renewal_quota_missing")
@@ -417,8 +417,8 @@ def payout(
         "renewals": None if renewals is None else number_array("renewals", renewals, -MAX_AMOUNT, MAX_AMOUNT),
         "satisfaction": None if satisfaction is None else number_array("satisfaction", satisfaction, 1.0, 10.0),
         "team_attainment": None if team_attainment is None else number_array("team_attainment", team_attainment, -1e6, 1e6),
-        "quota": None if quota is None else number_array("quota", quota, 0.0, MAX_AMOUNT, positive=True),
-        "renewal_quota": None if renewal_quota is None else number_array("renewal_quota", renewal_quota, 0.0, MAX_AMOUNT,
+        "quota": None if quota is None else number_array("quota", quota, 1e-6, MAX_AMOUNT, positive=True),
+        "renewal_quota": None if renewal_quota is None else number_array("renewal_quota", renewal_quota, 1e-6, MAX_AMOUNT,
                                                                           positive=True),
     }
     for name, value in arrays.items():

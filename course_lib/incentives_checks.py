@@ -81,7 +81,7 @@ def number_array(name: str, value: Any, low: float = -math.inf, high: float = ma
         bad = ~np.isfinite(arr) | (arr < low) | (arr > high) | ((arr <= 0) if positive else False)
         if bad.any():
             first = arr.reshape(-1)[int(np.argmax(bad.reshape(-1)))]
-            if positive and np.isfinite(first) and low <= first <= 0:
+            if positive and np.isfinite(first) and first <= 0:
                 raise invalid("incentives.input.positive", field=name, value=_show(float(first)))
             raise _number_error(name, float(first), low, high)
     return arr

@@ -121,16 +121,18 @@ def _check_team(team: Any) -> pd.DataFrame:
         raise invalid("incentives.team.empty")
     if len(team) > MAX_TEAM_ROWS:
         raise invalid("incentives.input.size", field="team", value=len(team), limit=MAX_TEAM_ROWS)
+    team = team.copy()
     for column, (low, high) in NUMERIC_COLUMNS.items():
         try:
             values = pd.to_numeric(team[column], errors="raise")
         except (TypeError, ValueError):
             raise invalid("incentives.input.array", field=column, value=str(team[column].iloc[0])[:60]) from None
-        number_array(column, values.to_numpy(dtype=float), low, high, positive=(column == "quota"))
-    months = team["month"].astype(str)
-    bad = ~months.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])")
+        team[column] = number_array(column, values.to_numpy(dtype=float, na_value=np.nan), low, high,
+                                    positive=(column == "quota"))
+    months = team["month"].map(str)
+    bad = ~months.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])").fillna(False).astype(bool)
     if bad.any():
-        raise invalid("incentives.team.month", value=months[bad].iloc[0][:20])
+        raise invalid("incentives.team.month", value=str(months[bad].iloc[0])[:20])
     return team
 
 
