@@ -152,8 +152,8 @@ def _region_data(region: str) -> dict[str, Any]:
 def _phases(_token: int) -> dict[str, Phase]:
     out = {}
     for spec in content()["phases"]:
-        out[spec["key"]] = Phase(
-            key=spec["key"], label=spec["label"], region=spec["region"], elasticity=float(spec["new_sales_elasticity"]),
+        out[spec["id"]] = Phase(
+            key=spec["id"], label=spec["label"], region=spec["region"], elasticity=float(spec["new_sales_elasticity"]),
             care_effect=float(spec["care_effect"]), care_half=float(spec["care_half"]), why=spec.get("why", {}),
             **_region_data(spec["region"]))
     return out
