@@ -26,7 +26,12 @@ MAX_ROWS = 50_000_000
 """The largest array a model function accepts (50 million seller-months)."""
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Any:
+    """A value for a message: numbers stay numbers (``t`` formats them in the language), the rest short text."""
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
+        number = float(value)
+        if math.isfinite(number) and abs(number) < 1e15:
+            return number if not number.is_integer() else int(number)
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

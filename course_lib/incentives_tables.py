@@ -38,13 +38,16 @@ class _Table:
 
 
 def _table(df: pd.DataFrame, formats: Mapping[str, str], labels: Mapping[str, Any]) -> Any:
-    millions = [c for c, f in formats.items() if f == "millions"]
-    try:
-        from .tables import learner_table
-    except ImportError:
-        learner_table = None
-    if learner_table is not None and not millions:
-        return learner_table(df, formats=dict(formats), labels=dict(labels))
+    from .tables import learner_table
+
+    df = df.copy()
+    formats = dict(formats)
+    for column, spec in list(formats.items()):
+        if spec == "millions":                      # model results: one decimal in millions, "in the model"
+            df[column] = [format_millions(v) for v in df[column]]
+            formats[column] = "text"
+    if formats:
+        return learner_table(df, formats=formats, labels=dict(labels))
     out = pd.DataFrame({pick(labels[c]) if isinstance(labels.get(c), Mapping) else t(labels[c]) if c in labels else c:
                         [_FORMATTERS[formats.get(c, "text")](v) for v in df[c]] for c in df.columns})
     return _Table(out)
