@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .i18n import invalid
+from .i18n import format_number, invalid, t
 from .incentives_checks import finite_number
 from .incentives_phases import (  # noqa: F401  (public names of the phase model, kept here)
     UNITS, Phase, SimulationResult, effort_split, get_phase, phase_label, phases, reference_plan, simulate_phase,
@@ -78,6 +78,10 @@ class LenResult(NamedTuple):
     """What the seller must be paid for bearing the risk, ``(r/2) beta^2 sigma2``."""
     total_surplus: float
     """Value of effort minus its cost minus the risk premium."""
+
+    def __repr__(self) -> str:
+        return t("agency.len_result", beta=format_number(self.beta, 3), effort=format_number(self.effort, 3),
+                 risk=format_number(self.risk_premium, 3), surplus=format_number(self.total_surplus, 3))
 
 
 def _number(name: str, value: Any, minimum: float, strict: bool = False) -> float:
@@ -123,6 +127,11 @@ class MultitaskResult(NamedTuple):
     """The seller's effort per task, ``max(t0 + C^-1 beta, 0)`` solved jointly (never negative)."""
     total_surplus: float
     """Benefit of effort minus its cost minus the risk premium."""
+
+    def __repr__(self) -> str:
+        show = lambda xs: "(" + "; ".join(format_number(float(x), 3) for x in xs) + ")"  # noqa: E731
+        return t("agency.multitask_result", beta=show(self.beta), effort=show(self.effort),
+                 surplus=format_number(self.total_surplus, 3))
 
 
 def _matrix(name: str, value: Any, n: int, allow_inf_diagonal: bool = False) -> np.ndarray:

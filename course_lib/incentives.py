@@ -36,7 +36,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from .i18n import format_money, format_percent, invalid, t
-from .incentives_checks import finite_number, number_array
+from .incentives_checks import finite_number, normalise_tiers as _normalise_tiers, number_array
+from .incentives_checks import normalise_weights as _normalise_weights
 from .incentives_content import content
 
 MEASURES = ("new_sales", "renewals", "customer_satisfaction")
@@ -284,57 +285,6 @@ class Plan:
         )
 
 
-def _normalise_tiers(tiers: Any) -> tuple:
-    try:
-        items = [tuple(tier) for tier in (tiers or ())]
-    except TypeError:
-        raise invalid("incentives.plan.tier_shape", value=tiers) from None
-    out = []
-    for tier in items:
-        if len(tier) != 2:
-            raise invalid("incentives.plan.tier_shape", value=tier)
-        start = _finite("accelerators", tier[0])
-        multiplier = _finite("accelerators", tier[1])
-        if start <= 0:
-            raise invalid("incentives.plan.tier_start_positive", value=start)
-        if multiplier < 0:
-            raise invalid("incentives.plan.tier_multiplier_negative", value=multiplier)
-        out.append((start, multiplier))
-    for (a, _), (b, _) in zip(out, out[1:]):
-        if b <= a:
-            raise invalid("incentives.plan.tiers_order", first=a, second=b)
-    return tuple(out)
-
-
-def _normalise_weights(weights: Any) -> tuple:
-    if isinstance(weights, Mapping):
-        items = list(weights.items())
-    else:
-        try:
-            items = [tuple(item) for item in weights]
-        except TypeError:
-            raise invalid("incentives.plan.weights_shape", value=weights) from None
-    out = []
-    seen = set()
-    for item in items:
-        if len(item) != 2:
-            raise invalid("incentives.plan.weights_shape", value=item)
-        name, weight = str(item[0]), _finite("weights", item[1])
-        if name not in MEASURES:
-            raise invalid("incentives.plan.unknown_measure", value=name, allowed=", ".join(MEASURES))
-        if name in seen:
-            raise invalid("incentives.plan.duplicate_measure", value=name)
-        if weight < 0:
-            raise invalid("incentives.plan.weight_negative", measure=name, value=weight)
-        seen.add(name)
-        if weight > 0:
-            out.append((name, weight))
-    total = sum(w for _, w in out)
-    if not out or abs(total - 1) > 1e-6:
-        raise invalid("incentives.plan.weights_sum", value=round(total, 6))
-    return tuple(out)
-
-
 # --------------------------------------------------------------------------- payout
 
 
@@ -494,57 +444,13 @@ def total_cash(plan: Plan, sales: Any, **measures: Any) -> Any:
     return plan.base_salary + payout(plan, sales, **measures)
 
 
-def tiered_commission(amount: Any, tiers: Sequence[tuple[float, float]], method: str = "marginal") -> Any:
-    """Commission from a table of ``(from_amount, rate)`` rows.
-
-    ``method="marginal"``: each rate applies only to its own band (stepwise).
-    ``method="whole"``: the rate of the highest band reached applies to the whole amount.
-    Amounts below the first row earn nothing.
-
-    Example (the BRP documentation's table: 10 000 -> 10 %, 15 000 -> 20 %):
-        >>> tiered_commission(18_000, [(10_000, 0.10), (15_000, 0.20)], "marginal")
-        1100.0
-        >>> tiered_commission(18_000, [(10_000, 0.10), (15_000, 0.20)], "whole")
-        3600.0
-    """
-    if not isinstance(method, str) or method not in ("marginal", "whole"):
-        raise invalid("incentives.tiers.method", value=method)
-    if isinstance(tiers, (str, bytes)) or not isinstance(tiers, Iterable):
-        raise invalid("incentives.tiers.shape", value=str(tiers)[:60])
-    rows = []
-    for row in list(tiers)[:1000]:
-        try:
-            start, rate = (_finite("tiers", x) for x in row)
-        except (TypeError, ValueError, AttributeError):
-            raise invalid("incentives.tiers.shape", value=row) from None
-        if rate < 0 or start < 0:
-            raise invalid("incentives.tiers.negative", value=row)
-        rows.append((start, rate))
-    if not rows:
-        raise invalid("incentives.tiers.empty")
-    for (a, _), (b, _) in zip(rows, rows[1:]):
-        if b <= a:
-            raise invalid("incentives.plan.tiers_order", first=a, second=b)
-    x = number_array("amount", amount, -MAX_AMOUNT, MAX_AMOUNT)
-    scalar = x.ndim == 0
-    result = np.zeros_like(x)
-    if method == "marginal":
-        previous = 0.0
-        for start, rate in rows:
-            result = result + (rate - previous) * np.maximum(x - start, 0.0)
-            previous = rate
-    else:
-        for start, rate in rows:
-            result = np.where(x >= start, rate * x, result)
-    return float(result) if scalar else result
-
-
 __all__ = [
     "MAX_AMOUNT", "MEASURES", "MEASURE_LABELS", "THRESHOLD_STYLES", "Plan", "Risk", "employer_cost", "cap_attainment", "compare_plans", "cost_band", "curve",
     "gaming_risks", "payout", "payout_curve", "tiered_commission", "total_cash",
 ]
 
 
+from .incentives_commission import tiered_commission  # noqa: E402,F401
 from .incentives_review import (  # noqa: E402,F401  (plan diagnostics, public here as before)
     Risk, cap_attainment, compare_plans, cost_band, employer_cost, format_number_x, gaming_risks, payout_curve,
 )

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import math
 from numbers import Real
-from typing import Any
+from typing import Any, Mapping
 
 import numpy as np
 
 from .i18n import invalid
+
+MEASURES = ("new_sales", "renewals", "customer_satisfaction")
 
 MAX_ROWS = 50_000_000
 """The largest array a model function accepts (50 million seller-months)."""
@@ -92,4 +94,60 @@ def number_array(name: str, value: Any, low: float = -math.inf, high: float = ma
     return arr
 
 
-__all__ = ["MAX_ROWS", "finite_number", "number_array", "whole_number"]
+def _plan_number(name: str, value: Any) -> float:
+    return finite_number(name, value, -1e12, 1e12)
+
+
+def normalise_tiers(tiers: Any) -> tuple:
+    try:
+        items = [tuple(tier) for tier in (tiers or ())]
+    except TypeError:
+        raise invalid("incentives.plan.tier_shape", value=tiers) from None
+    out = []
+    for tier in items:
+        if len(tier) != 2:
+            raise invalid("incentives.plan.tier_shape", value=tier)
+        start = _plan_number("accelerators", tier[0])
+        multiplier = _plan_number("accelerators", tier[1])
+        if start <= 0:
+            raise invalid("incentives.plan.tier_start_positive", value=start)
+        if multiplier < 0:
+            raise invalid("incentives.plan.tier_multiplier_negative", value=multiplier)
+        out.append((start, multiplier))
+    for (a, _), (b, _) in zip(out, out[1:]):
+        if b <= a:
+            raise invalid("incentives.plan.tiers_order", first=a, second=b)
+    return tuple(out)
+
+
+def normalise_weights(weights: Any) -> tuple:
+    if isinstance(weights, Mapping):
+        items = list(weights.items())
+    else:
+        try:
+            items = [tuple(item) for item in weights]
+        except TypeError:
+            raise invalid("incentives.plan.weights_shape", value=weights) from None
+    out = []
+    seen = set()
+    for item in items:
+        if len(item) != 2:
+            raise invalid("incentives.plan.weights_shape", value=item)
+        name, weight = str(item[0]), _plan_number("weights", item[1])
+        if name not in MEASURES:
+            raise invalid("incentives.plan.unknown_measure", value=name, allowed=", ".join(MEASURES))
+        if name in seen:
+            raise invalid("incentives.plan.duplicate_measure", value=name)
+        if weight < 0:
+            raise invalid("incentives.plan.weight_negative", measure=name, value=weight)
+        seen.add(name)
+        if weight > 0:
+            out.append((name, weight))
+    total = sum(w for _, w in out)
+    if not out or abs(total - 1) > 1e-6:
+        raise invalid("incentives.plan.weights_sum", value=round(total, 6))
+    return tuple(out)
+
+
+
+__all__ = ["normalise_tiers", "normalise_weights", "MAX_ROWS", "finite_number", "number_array", "whole_number"]
