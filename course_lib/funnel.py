@@ -36,7 +36,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .i18n import invalid, pick, t
+from .i18n import format_percent, invalid, pick, t
 
 STAGES: tuple[str, ...] = ("visitors", "leads", "mql", "sql", "opportunities", "customers")
 """The funnel's stages, top to bottom."""
@@ -144,9 +144,13 @@ def _finite(value: Any, field: str) -> float:
     return number
 
 
-def check_range(value: Any, field: str, lower: float | None = 0.0, upper: float | None = 1.0) -> Range:
+def check_range(value: Any, field: str, lower: float | None = 0.0, upper: float | None = 1.0,
+                rate: bool = True, percent: bool = False) -> Range:
     """Turn ``value`` (a :class:`Range`, a ``(low, likely, high)`` triple or one number) into a
     checked :class:`Range`: finite, ``low <= likely <= high``, inside ``[lower, upper]``.
+
+    ``rate=True`` words a breach as a conversion rate outside 0-1; otherwise the limits are named
+    (as percentages when ``percent=True``).
 
     Example:
         >>> check_range((0.1, 0.2, 0.3), "lead_to_mql").likely
@@ -163,9 +167,12 @@ def check_range(value: Any, field: str, lower: float | None = 0.0, upper: float 
     low, likely, high = (_finite(v, field) for v in triple)
     for v in (low, likely, high):
         if lower is not None and v < lower or upper is not None and v > upper:
-            if upper == 1.0 and lower == 0.0:
+            if rate and upper == 1.0 and lower == 0.0:
                 raise invalid("funnel.rate_outside", field=field, value=v)
-            raise invalid("funnel.value_outside", field=field, value=v, lower=lower, upper=upper)
+            show = (lambda x: format_percent(x, 0 if float(100 * x).is_integer() else 1)) if percent else (lambda x: x)
+            if upper is None:
+                raise invalid("funnel.value_below", field=field, value=show(v), lower=show(lower))
+            raise invalid("funnel.value_outside", field=field, value=show(v), lower=show(lower), upper=show(upper))
     if not low <= likely <= high:
         raise invalid("funnel.range_order", field=field, low=low, likely=likely, high=high)
     return base.with_values(low, likely, high) if base else Range(low, likely, high)
@@ -187,7 +194,7 @@ def check_rates(rates: Mapping[str, Any] | None) -> dict[str, Range]:
         raise invalid("funnel.step_unknown", value=unknown[0], allowed=", ".join(STEPS))
     out = dict(DEFAULT_RATES)
     for step, value in rates.items():
-        out[step] = check_range(value, step)
+        out[step] = check_range(value, f"{step_label(step)} ({step})")
     return out
 
 
@@ -214,9 +221,9 @@ def _check_positive(value: Any, field: str) -> float:
 def _deal(deal_value: Any) -> Range:
     if deal_value is None:
         return DEFAULT_DEAL_VALUE
-    rng = check_range(deal_value, "deal_value", lower=0.0, upper=None)
+    rng = check_range(deal_value, t("funnel.deal_value"), lower=0.0, upper=None, rate=False)
     if rng.low <= 0:
-        raise invalid("funnel.positive", field="deal_value", value=rng.low)
+        raise invalid("funnel.positive", field=t("funnel.deal_value"), value=rng.low)
     return rng
 
 

@@ -213,6 +213,7 @@ _LIMITS: dict[str, tuple[float, float | None]] = {
 }
 
 INPUTS: tuple[str, ...] = COSTS + BENEFITS
+SHARES: tuple[str, ...] = ("win_rate_uplift", "cycle_uplift", "churn_reduction")
 
 
 @dataclass(frozen=True)
@@ -275,10 +276,7 @@ def check_inputs(inputs: Mapping[str, Any] | None) -> dict[str, Range]:
         lower, upper = _LIMITS[key]
         if key in COSTS and _any_negative(value):
             raise invalid("investment.negative_cost", field=input_label(key), value=_any_negative(value))
-        try:
-            out[key] = check_range(value, key, lower=lower, upper=upper)
-        except ValueError as exc:
-            raise invalid("investment.bad_input", field=input_label(key), problem=str(exc)) from None
+        out[key] = check_range(value, input_label(key), lower=lower, upper=upper, rate=False, percent=key in SHARES)
     return out
 
 

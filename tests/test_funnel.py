@@ -113,3 +113,42 @@ def test_p_reach_is_a_share():
     p = r.p_reach(1_000_000)
     assert 0 <= p <= 1
     assert r.p_reach(1e12) == 0.0
+
+
+# --------------------------------------------------------------------------- bad inputs, both languages
+
+BAD = [
+    ("rate above 1", lambda: fn.check_rates({"visit_to_lead": (0.1, 0.2, 1.5)}),
+     ["mellom 0 og 1", "visit_to_lead", "1,5"], ["between 0 and 1", "visit_to_lead", "1.5"]),
+    ("negative rate", lambda: fn.funnel(1_000, {"lead_to_mql": (-0.1, 0.2, 0.3)}),
+     ["mellom 0 og 1", "lead_to_mql"], ["between 0 and 1", "lead_to_mql"]),
+    ("low above high", lambda: fn.check_rates({"mql_to_sql": (0.6, 0.4, 0.3)}),
+     ["lav ≤ sannsynlig ≤ høy", "mql_to_sql", "0,6"], ["low ≤ likely ≤ high", "mql_to_sql", "0.6"]),
+    ("NaN rate", lambda: fn.check_rates({"sql_to_opportunity": (float("nan"), 0.5, 0.6)}),
+     ["endelig tall", "sql_to_opportunity"], ["finite number", "sql_to_opportunity"]),
+    ("unknown step", lambda: fn.check_rates({"visit_to_buy": 0.1}),
+     ["Ukjent trinn", "visit_to_buy", "opportunity_to_customer"], ["Unknown funnel step", "visit_to_buy", "lead_to_mql"]),
+    ("negative visitors", lambda: fn.funnel(-5),
+     ["besøkende", "helt tall", "−5"], ["Visitors", "whole number", "-5"]),
+    ("fractional visitors", lambda: fn.expected_customers(10.5),
+     ["helt tall", "10,5"], ["whole number", "10.5"]),
+    ("too few draws", lambda: fn.funnel(1_000, n=5),
+     ["fra 100", "fikk 5"], ["from 100", "got 5"]),
+    ("target zero", lambda: fn.visitors_needed(0),
+     ["target_sales", "større enn 0"], ["target_sales", "greater than 0"]),
+    ("confidence 1", lambda: fn.visitors_needed(1_000_000, confidence=1.0),
+     ["strengt mellom 0 og 1"], ["strictly between 0 and 1"]),
+    ("text as a rate", lambda: fn.check_rates({"visit_to_lead": ("a", "b", "c")}),
+     ["må være et tall", "'a'"], ["must be a number", "'a'"]),
+]
+
+
+@pytest.mark.parametrize("name,call,nb,en", BAD, ids=[b[0] for b in BAD])
+def test_is_a_bad_funnel_input_refused_with_a_clear_message_in_both_languages(name, call, nb, en):
+    for lang, parts in (("nb", nb), ("en", en)):
+        set_language(lang)
+        with pytest.raises(ValueError) as info:
+            call()
+        for part in parts:
+            assert part in str(info.value), (lang, str(info.value))
+    set_language("en")

@@ -124,3 +124,41 @@ def test_are_vendor_returns_only_hedged_claims_with_a_source():
         for line in iv.hedged_claims(lang):
             assert "Nucleus Research" in line and "https://" in line and "Brightwork" in line
     assert all(r.illustrative for r in iv.DEFAULT_INPUTS.values())
+
+
+# --------------------------------------------------------------------------- bad inputs, both languages
+
+from course_lib import set_language  # noqa: E402
+
+BAD = [
+    ("rate -100 %", lambda: iv.npv(-1.0, FLOWS), ["større enn −100 %", "−1"], ["greater than −100%", "-1"]),
+    ("rate below -100 %", lambda: iv.npv(-1.5, FLOWS), ["større enn −100 %", "−1,5"], ["greater than −100%", "-1.5"]),
+    ("rate infinite", lambda: iv.npv(float("inf"), FLOWS), ["endelig tall", "rate"], ["finite number", "rate"]),
+    ("rate as percent", lambda: iv.npv(80, FLOWS), ["desimaltall", "80"], ["fraction", "80"]),
+    ("flow NaN", lambda: iv.npv(0.08, [-100, float("nan")]), ["endelige tall"], ["finite number"]),
+    ("one flow", lambda: iv.irr([-100]), ["minst to år", "1"], ["at least two years", "1"]),
+    ("flows as text", lambda: iv.payback("100"), ["liste med tall", "str"], ["list of numbers", "str"]),
+    ("horizon 0", lambda: iv.simulate(horizon=0), ["Horisonten", "fra 1 til 30", "fikk 0"],
+     ["horizon", "from 1 to 30", "got 0"]),
+    ("negative cost", lambda: iv.check_inputs({"implementation": (-50_000, 100_000, 200_000)}),
+     ["Implementering", "ikke være negativ", "−50 000"], ["Implementation", "cannot be negative", "-50,000"]),
+    ("share above 1", lambda: iv.check_inputs({"churn_reduction": (0.0, 0.5, 1.2)}),
+     ["Lavere kundefrafall", "mellom 0 % og 100 %", "120 %"], ["Lower churn", "between 0% and 100%", "120%"]),
+    ("cost low above high", lambda: iv.check_inputs({"training": (90_000, 60_000, 30_000)}),
+     ["Opplæring", "lav ≤ sannsynlig ≤ høy"], ["Training", "low ≤ likely ≤ high"]),
+    ("unknown input", lambda: iv.check_inputs({"coffee": 10}), ["Ukjent forutsetning", "coffee", "training"],
+     ["Unknown input", "coffee", "training"]),
+    ("too many draws", lambda: iv.simulate(n=10_000_000), ["fra 100 til", "10 000 000"],
+     ["from 100 to", "10,000,000"]),
+]
+
+
+@pytest.mark.parametrize("name,call,nb,en", BAD, ids=[b[0] for b in BAD])
+def test_is_a_bad_investment_input_refused_with_a_clear_message_in_both_languages(name, call, nb, en):
+    for lang, parts in (("nb", nb), ("en", en)):
+        set_language(lang)
+        with pytest.raises(ValueError) as info:
+            call()
+        for part in parts:
+            assert part in str(info.value), (lang, str(info.value))
+    set_language("en")
