@@ -284,7 +284,7 @@ def compare(learner: Any, case: Any = None, lang: str | None = None) -> pd.DataF
     """Maturity per step for the case and the learner side by side, with the difference (learner - case).
 
     Example:
-        >>> compare(case_answers())["difference"].abs().max()
+        >>> float(compare(case_answers())["difference"].abs().max())
         0.0
     """
     a = score(case_answers() if case is None else case, lang)
