@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from typing import Any, Mapping
 
 import ipywidgets as widgets
@@ -295,25 +294,23 @@ def format_input(key: str, value: float, lang: str | None = None) -> str:
 
 
 def parse_input(key: str, text: Any, lang: str | None = None) -> float:
-    """Read a number typed in the language's format (``1 200,5`` / ``1,200.5``; ``2,5 %`` for shares).
+    """Read a number typed in the language's format (``1 200,5`` / ``1,200.5``; ``2,5 %`` or ``2,5`` for shares).
 
     Example:
         >>> parse_input("training", "60 000", lang="nb"), parse_input("churn_reduction", "5 %", lang="nb")
         (60000.0, 0.05)
     """
+    from ..tabular import parse_number
+
     code = lang or get_language()
     raw = str(text).strip()
-    cleaned = raw.replace("\u00a0", " ").replace("\u2212", "-").replace("kr", "").replace("NOK", "")
-    is_percent = "%" in cleaned or key in _PERCENT_INPUTS
-    cleaned = cleaned.replace("%", "").strip()
-    if code == "nb":
-        cleaned = cleaned.replace(" ", "").replace(".", "").replace(",", ".") if "," in cleaned else cleaned.replace(" ", "")
-    else:
-        cleaned = cleaned.replace(",", "").replace(" ", "")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
-        raise invalid("digital.investment.not_a_number", field=iv.input_label(key), value=raw[:40])
-    value = float(cleaned)
-    return value / 100 if is_percent else value
+    try:
+        value = parse_number(raw, code, percent="fraction")
+    except ValueError:
+        raise invalid("digital.investment.not_a_number", field=iv.input_label(key), value=raw[:40]) from None
+    if key in _PERCENT_INPUTS and "%" not in raw:
+        value /= 100          # a share typed without the sign is read as per cent ("5" = 5 %)
+    return value
 
 
 class InvestmentApp(App):
