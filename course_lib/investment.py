@@ -1,8 +1,8 @@
 """The ICT investment case: a CRM / marketing-automation system priced under uncertainty.
 
 The source text asks top management to give the sales manager an investment budget for ICT.
-This module turns that into an ordinary capital-budgeting case (any corporate-finance text,
-e.g. Brealey, Myers & Allen):
+This module turns that into an ordinary capital-budgeting case, with the standard tools of any
+corporate-finance textbook:
 
     NPV(r) = sum_t  CF_t / (1 + r)^t        t = 0, 1, ..., H    (CF_0 is not discounted)
     IRR    = the r with NPV(r) = 0           (numpy-financial's ``irr``)
