@@ -71,7 +71,7 @@ def _spread(values: np.ndarray) -> tuple[float, float]:
 
 class FunnelChart:
     """Left: people per stage (likely rates) with the low-high span; right: new sales from the funnel
-    over the simulated years against the target.
+    over the simulated years against the target. ``stages=False``: the sales panel only.
 
     Example:
         >>> chart = FunnelChart()
@@ -81,8 +81,15 @@ class FunnelChart:
     """
 
     @styled
-    def __init__(self, figsize=(9.6, 4.0)):
-        self.fig, (self.ax_stages, self.ax_sales) = new_figure(figsize=figsize, ncols=2)
+    def __init__(self, figsize=None, stages: bool = True):
+        """``stages=False`` draws only the sales panel (the app shows the stages as HTML bars)."""
+        self.stages = stages
+        if not stages:
+            self.fig, self.ax_sales = new_figure(figsize=figsize or (6.4, 3.6))
+            self._init_sales()
+            freeze_layout(self.fig)
+            return
+        self.fig, (self.ax_stages, self.ax_sales) = new_figure(figsize=figsize or (9.6, 4.0), ncols=2)
         ax = self.ax_stages
         y = np.arange(len(fn.STAGES))[::-1]
         self.stage_bars = ax.barh(y, np.ones(len(y)), color=PALETTE["sky"], edgecolor=PALETTE["blue"], height=0.62)
@@ -97,6 +104,10 @@ class FunnelChart:
         ax.set_xlabel(t("digital.plot.people_log"))
         number_axis(ax, "x")
         ax.set_title(t("digital.plot.funnel_title"))
+        self._init_sales()
+        freeze_layout(self.fig)
+
+    def _init_sales(self) -> None:
         self.hist = _Histogram(self.ax_sales, PALETTE["blue"])
         self.target_line = self.ax_sales.axvline(0, color=PALETTE["vermillion"], lw=2, ls="--",
                                                  label=t("digital.plot.target"))
@@ -107,10 +118,14 @@ class FunnelChart:
         self.ax_sales.set_ylabel(t("digital.plot.share_of_years"))
         self.sales_title = self.ax_sales.set_title(t("digital.plot.sales_title_p", p="100 %"))
         self.ax_sales.legend(loc="upper right", fontsize=8)
-        freeze_layout(self.fig)
 
     def update(self, result: fn.FunnelResult, target: float | None = None) -> None:
         """Redraw for a :class:`~course_lib.funnel.FunnelResult` and a new-sales target (NOK)."""
+        if self.stages:
+            self._update_stages(result)
+        self._update_sales(result, target)
+
+    def _update_stages(self, result: fn.FunnelResult) -> None:
         rates = result.rates
         likely = fn.stage_counts(result.visitors, rates, "likely").to_numpy()
         low = fn.stage_counts(result.visitors, rates, "low").to_numpy()
@@ -126,6 +141,8 @@ class FunnelChart:
             text.set_text(format_number(value, 0 if value >= 10 else 1))
         top = max(float(high.max()), 10.0)
         self.ax_stages.set_xlim(floor, top * 12)
+
+    def _update_sales(self, result: fn.FunnelResult, target: float | None) -> None:
         lo_x, hi_x = _spread(result.sales)
         if target is not None:
             lo_x, hi_x = min(lo_x, target * 0.9), max(hi_x, target * 1.1)
@@ -276,11 +293,24 @@ def plot_maturity(case: pd.DataFrame, learner: pd.DataFrame | None = None):
 
 
 class InvestmentChart:
-    """Left: NPV over the simulated draws with zero marked and P(NPV > 0); right: tornado of the inputs."""
+    """Left: NPV over the simulated draws with zero marked and P(NPV > 0); right: tornado of the inputs.
+
+    Example:
+        >>> from course_lib import investment as iv
+        >>> chart = InvestmentChart(tornado=False)
+        >>> chart.update(iv.simulate(n=500, seed=1))
+        >>> chart.tornado is None
+        True
+    """
 
     @styled
-    def __init__(self, rows: int = 9, figsize=(10.4, 4.2)):
-        self.fig, (self.ax_npv, ax_t) = new_figure(figsize=figsize, ncols=2)
+    def __init__(self, rows: int = 9, figsize=None, tornado: bool = True):
+        """``tornado=False`` draws only the NPV panel (the app shows the tornado as HTML bars)."""
+        if tornado:
+            self.fig, (self.ax_npv, ax_t) = new_figure(figsize=figsize or (10.4, 4.2), ncols=2)
+        else:
+            self.fig, self.ax_npv = new_figure(figsize=figsize or (6.4, 3.6))
+            ax_t = None
         self.hist = _Histogram(self.ax_npv, PALETTE["blue"])
         self.zero = self.ax_npv.axvline(0, color=PALETTE["black"], lw=1.2)
         self.likely_line = self.ax_npv.axvline(0, color=PALETTE["orange"], lw=2, ls="--",
@@ -293,7 +323,7 @@ class InvestmentChart:
         self.ax_npv.legend(loc="upper right", fontsize=8)
         from ..investment import INPUTS, input_label
 
-        self.tornado = TornadoChart(rows, ax=ax_t, labels=[input_label(k) for k in INPUTS])
+        self.tornado = TornadoChart(rows, ax=ax_t, labels=[input_label(k) for k in INPUTS]) if ax_t is not None else None
         freeze_layout(self.fig)
 
     def update(self, result, table: pd.DataFrame | None = None) -> None:
@@ -305,7 +335,7 @@ class InvestmentChart:
         self.ax_npv.set_ylim(0, max(peak * 1.15, 0.01))
         self.likely_line.set_xdata([result.npv_likely] * 2)
         self.npv_title.set_text(t("digital.plot.npv_title", p=format_percent(result.p_positive, 0)))
-        if table is not None:
+        if table is not None and self.tornado is not None:
             self.tornado.update(table, t("digital.plot.tornado_title"))
 
 
@@ -342,3 +372,70 @@ def _plot_cash_flows(flows: np.ndarray, title: str | None):
 def plot_funnel_tornado(table: pd.DataFrame):
     """The funnel's sensitivity table (``funnel.sensitivity``) as a tornado of expected new sales."""
     return plot_tornado(table, t("digital.plot.funnel_tornado_title"), xlabel=t("digital.plot.expected_sales_axis_k"))
+
+
+# --------------------------------------------------------------------------- light HTML bar charts for the apps
+
+
+def _pct_width(value: float, top: float) -> float:
+    return 0.0 if top <= 0 or not np.isfinite(value) else max(0.0, min(100.0, 100.0 * value / top))
+
+
+def funnel_bars_html(result: fn.FunnelResult) -> str:
+    """The funnel as HTML bars: people per stage at the likely rates (log-scaled widths), with the
+    low-high count beside each bar. Cheap to redraw; numbers in the language's format."""
+    import html as _html
+
+    likely = fn.stage_counts(result.visitors, result.rates, "likely").to_numpy()
+    low = fn.stage_counts(result.visitors, result.rates, "low").to_numpy()
+    high = fn.stage_counts(result.visitors, result.rates, "high").to_numpy()
+    top = np.log10(max(float(likely[0]), 10.0)) + 1
+    rows = []
+    for stage, v, lo, hi in zip(fn.STAGES, likely, low, high):
+        width = _pct_width(np.log10(max(v, 1.0)) + 1, top)
+        number = format_number(v, 0 if v >= 10 else 1)
+        span = f"{format_number(lo, 0 if lo >= 10 else 1)}–{format_number(hi, 0 if hi >= 10 else 1)}"
+        rows.append(
+            f"<tr><td style='padding:2px 8px 2px 0;white-space:nowrap'>{_html.escape(fn.stage_label(stage))}</td>"
+            f"<td style='width:260px'><div style='background:{PALETTE['sky']};border:1px solid {PALETTE['blue']};"
+            f"height:16px;width:{width:.1f}%'></div></td>"
+            f"<td style='text-align:right;padding:0 6px'><b>{_html.escape(number)}</b></td>"
+            f"<td style='color:#555;font-size:90%'>({_html.escape(span)})</td></tr>")
+    return (f"<div class='course-funnel-bars'><b>{_html.escape(t('digital.plot.funnel_title'))}</b> "
+            f"<span style='color:#555;font-size:90%'>{_html.escape(t('digital.plot.funnel_bars_note'))}</span>"
+            f"<table style='border-collapse:collapse'>{''.join(rows)}</table></div>")
+
+
+def tornado_html(table: pd.DataFrame, title: str | None = None) -> str:
+    """A tornado chart as HTML bars around the base value (money), largest swing first."""
+    import html as _html
+
+    if not len(table):
+        return ""
+    base = float(table["base"].iloc[0])
+    reach = float(max((table["low"] - base).abs().max(), (table["high"] - base).abs().max(), 1.0))
+    rows = []
+    for r in table.itertuples():
+        cells = []
+        for side in ("left", "right"):
+            parts = []
+            for value, colour in ((r.low, PALETTE["vermillion"]), (r.high, PALETTE["blue"])):
+                delta = value - base
+                if (delta < 0) == (side == "left") and delta != 0:
+                    parts.append((abs(delta), colour))
+            bar = "".join(f"<div style='position:absolute;{'right' if side == 'left' else 'left'}:0;top:{2 + 7 * k}px;"
+                          f"height:6px;width:{_pct_width(w, reach):.1f}%;background:{c}'></div>"
+                          for k, (w, c) in enumerate(sorted(parts, reverse=True)))
+            cells.append(f"<td style='width:170px;position:relative;height:18px;"
+                         f"{'border-right' if side == 'left' else 'border-left'}:1px solid #000'>"
+                         f"<div style='position:relative;height:16px'>{bar}</div></td>")
+        rows.append(f"<tr><td style='padding:1px 8px 1px 0;white-space:nowrap'>{_html.escape(str(r.label))}</td>"
+                    f"<td style='text-align:right;padding-right:6px;font-size:90%'>{_html.escape(format_money(r.low))}</td>"
+                    f"{cells[0]}{cells[1]}"
+                    f"<td style='padding-left:6px;font-size:90%'>{_html.escape(format_money(r.high))}</td></tr>")
+    legend = (f"<span style='color:{PALETTE['vermillion']}'>■</span> {_html.escape(t('digital.plot.at_low'))} "
+              f"<span style='color:{PALETTE['blue']}'>■</span> {_html.escape(t('digital.plot.at_high'))} · "
+              f"{_html.escape(t('digital.plot.tornado_base', base=format_money(base)))}")
+    heading = _html.escape(title if title is not None else t("digital.plot.tornado_title"))
+    return (f"<div class='course-tornado'><b>{heading}</b><br><span style='font-size:90%'>{legend}</span>"
+            f"<table style='border-collapse:collapse'>{''.join(rows)}</table></div>")

@@ -32,7 +32,7 @@ from .. import funnel as fn
 from .. import investment as iv
 from .. import strategy as sg
 from ..i18n import format_money, format_number, format_percent, get_language, invalid, pick, t
-from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, short_titles
+from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, funnel_bars_html, short_titles, tornado_html
 from ..progress import get_store
 from .base import App, ErrorBox, guarded, readout, show_figure
 
@@ -84,9 +84,11 @@ class FunnelApp(App):
         self.advice: list[str] = []
         self._quiet = True
         self.budget = fn.case_new_sales_budget()
-        self.chart = FunnelChart()
+        self.chart = FunnelChart(stages=False)      # one panel redrawn; the stages are HTML bars
         self.out = widgets.Output()
         self.out.add_class("course-funnel-figure")
+        self.stages = widgets.HTML("")
+        self.stages.add_class("course-funnel-stages")
         self.visitors = _slider(int(visitors), 5_000, 400_000, 5_000, t("digital.funnel.visitors"), integer=True,
                                 css="course-funnel-visitors")
         self.inbound_share = _slider(float(inbound_share), 0.01, 0.30, 0.01, t("digital.funnel.inbound_share"),
@@ -116,7 +118,8 @@ class FunnelApp(App):
         self.widget = widgets.VBox([
             readout(self.visitors, kind="number"), readout(self.inbound_share, kind="percent", decimals=0),
             widgets.HTML(f"<b>{_esc(t('digital.funnel.rates_heading'))}</b>"), *rate_rows,
-            self.error, self.out, widgets.HBox([self.metrics, self.advice_box]), self.sources,
+            self.error, widgets.HBox([self.stages, self.out], layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox([self.metrics, self.advice_box]), self.sources,
         ])
         self.widget.add_class("course-funnel-app")
         self._quiet = False
@@ -146,6 +149,7 @@ class FunnelApp(App):
         self.advice = fn.what_must_change(self.visitors.value, target, rates)
         self.chart.update(result, target)
         show_figure(self.out, self.chart.fig)
+        self.stages.value = funnel_bars_html(result)
         q = result.quantiles()
         self.metrics.value = _rows([
             (t("digital.funnel.m_target"), format_money(target)),
@@ -331,9 +335,11 @@ class InvestmentApp(App):
         self.inputs = None
         self.result = None
         self.table = None
-        self.chart = InvestmentChart(len(iv.INPUTS))
+        self.chart = InvestmentChart(len(iv.INPUTS), tornado=False)   # one panel redrawn; the tornado is HTML
         self.out = widgets.Output()
         self.out.add_class("course-invest-figure")
+        self.tornado = widgets.HTML("")
+        self.tornado.add_class("course-invest-tornado")
         self.fields: dict[str, tuple[widgets.Text, widgets.Text, widgets.Text]] = {}
         head = widgets.HBox([widgets.HTML("", layout=widgets.Layout(width="300px"))] + [
             widgets.HTML(f"<b>{_esc(t(k))}</b>", layout=widgets.Layout(width="110px"))
@@ -374,7 +380,8 @@ class InvestmentApp(App):
                                    f"<ul>{claims}</ul></details>")
         self.widget = widgets.VBox([
             widgets.VBox(rows), readout(self.rate, kind="percent", decimals=1), readout(self.horizon, kind="number"),
-            self.error, self.out, self.metrics, self.claims,
+            self.error, widgets.HBox([self.out, self.tornado], layout=widgets.Layout(flex_flow="row wrap")),
+            self.metrics, self.claims,
             self.title, self.note, widgets.HBox([self.summary_language, self.summary_button]), self.summary,
         ])
         self.widget.add_class("course-invest-app")
@@ -406,8 +413,9 @@ class InvestmentApp(App):
                              context=self.context)
         table = iv.tornado(inputs, self.rate.value, self.horizon.value, context=self.context)
         self.inputs, self.result, self.table = inputs, result, table
-        self.chart.update(result, table)
+        self.chart.update(result)
         show_figure(self.out, self.chart.fig)
+        self.tornado.value = tornado_html(table)
         self.metrics.value = _rows(self._metric_rows())
 
     def _metric_rows(self, lang: str | None = None) -> list[tuple[str, str]]:
