@@ -58,6 +58,13 @@ class _Histogram:
         return float(share.max()) if len(share) else 0.0
 
 
+def _room_right(fig, *axes, share: float = 0.03) -> None:
+    """After the layout is frozen, leave room at the right so a tick label at the edge is not cut."""
+    for ax in axes:
+        pos = ax.get_position()
+        ax.set_position([pos.x0, pos.y0, pos.width - share, pos.height])
+
+
 def _spread(values: np.ndarray) -> tuple[float, float]:
     lo, hi = np.quantile(values, [0.005, 0.995])
     if hi <= lo:
@@ -88,6 +95,7 @@ class FunnelChart:
             self.fig, self.ax_sales = new_figure(figsize=figsize or (6.4, 3.6))
             self._init_sales()
             freeze_layout(self.fig)
+            _room_right(self.fig, self.ax_sales)
             return
         self.fig, (self.ax_stages, self.ax_sales) = new_figure(figsize=figsize or (9.6, 4.0), ncols=2)
         ax = self.ax_stages
@@ -106,6 +114,7 @@ class FunnelChart:
         ax.set_title(t("digital.plot.funnel_title"))
         self._init_sales()
         freeze_layout(self.fig)
+        _room_right(self.fig, self.ax_sales, share=0.02)
 
     def _init_sales(self) -> None:
         self.hist = _Histogram(self.ax_sales, PALETTE["blue"])
@@ -325,6 +334,7 @@ class InvestmentChart:
 
         self.tornado = TornadoChart(rows, ax=ax_t, labels=[input_label(k) for k in INPUTS]) if ax_t is not None else None
         freeze_layout(self.fig)
+        _room_right(self.fig, *([ax_t] if ax_t is not None else [self.ax_npv]), share=0.02)
 
     def update(self, result, table: pd.DataFrame | None = None) -> None:
         lo, hi = _spread(result.npv)
