@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import importlib
 import sys
 from pathlib import Path
 
@@ -168,6 +169,10 @@ def _cmd_progress(args) -> int:
     if args.action == "path":
         print(store.path)
         return 0
+    if args.action in ("reset", "restore"):
+        from . import progress_backup  # the trainer's kit: reset with a backup, restore it
+
+        return progress_backup.run(args, store)
     text = portfolio(store.load(), fmt=args.format, lang=args.lang)
     if args.out:
         _write_text(args.out, text)
@@ -234,14 +239,28 @@ def _main(argv=None) -> int:
     p.set_defaults(func=_cmd_check_content)
 
     p = sub.add_parser("progress", help="the learner's saved answers")
-    p.add_argument("action", choices=["show", "path", "export"])
+    p.add_argument("action", choices=["show", "path", "export", "reset", "restore"])
+    p.add_argument("module", nargs="?", help="with reset: the module whose answers to reset (e.g. 03)")
+    p.add_argument("--backup", help="with restore: the backup to bring back (default: the newest)")
     p.add_argument("--format", choices=["md", "html"], default="md")
     p.add_argument("--lang", choices=["nb", "en"], default=None)
     p.add_argument("--out")
     p.set_defaults(func=_cmd_progress)
 
+    for name in _PLUGINS:
+        try:
+            plugin = importlib.import_module(f"course_lib.{name}")
+        except ModuleNotFoundError:
+            continue
+        plugin.register(sub)
+
     args = parser.parse_args(argv)
     return args.func(args)
+
+
+#: Modules that add their own subcommands with ``register(subparsers)``:
+#: ``course hub ...``, ``course package ...``, ``course class ...``, ``course present ...``.
+_PLUGINS = ("hub", "package_doc", "classroom", "present")
 
 
 if __name__ == "__main__":  # pragma: no cover
