@@ -33,8 +33,6 @@ from .i18n import LANGUAGES, t
 
 #: Files larger than this are refused before parsing (a content file is a few hundred kB at most).
 MAX_FILE_BYTES = 2_000_000
-#: Upper bound on YAML nodes in one file; stops alias bombs and runaway files early.
-MAX_NODES = 200_000
 
 Check = Callable[[Any], Iterable[tuple[str, str, str]]]
 _checks: dict[str, list[Check]] = {}
@@ -104,10 +102,11 @@ def clear_cache() -> None:
 
 
 def safe_yaml(text: str, file: str) -> Any:
-    """Parse YAML refusing anchors and aliases and files beyond :data:`MAX_NODES` nodes.
+    """Parse YAML within the course's bounds (``course_lib.safe_yaml``: no anchors or aliases,
+    limited size and depth), turning any problem into a :class:`ContentError` naming the line.
 
-    Content and question banks never need aliases; refusing them stops "billion laughs"
-    files that expand a few hundred bytes into gigabytes.
+    Content never needs aliases; refusing them stops "billion laughs" files that expand a few
+    hundred bytes into gigabytes.
 
     Example:
         >>> safe_yaml("a: [1, 2]", "x.yaml")
@@ -115,28 +114,21 @@ def safe_yaml(text: str, file: str) -> Any:
     """
     import yaml
 
+    from . import safe_yaml as bounded
+
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise ContentError(file, "-", "-", t("content.too_large", limit=MAX_FILE_BYTES))
-
-    class _Loader(yaml.SafeLoader):
-        nodes = 0
-
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()
-                raise ContentError(file, "-", f"line {event.start_mark.line + 1}", t("content.no_aliases"))
-            _Loader.nodes += 1
-            if _Loader.nodes > MAX_NODES:
-                raise ContentError(file, "-", "-", t("content.too_large", limit=MAX_NODES))
-            return super().compose_node(parent, index)
-
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return bounded.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "-"
-        problem = str(getattr(exc, "problem", None) or exc)[:300]
-        raise ContentError(file, "-", where, t("content.bad_yaml", problem=problem)) from None
+        problem = str(getattr(exc, "problem", None) or exc)
+        if "anchors and aliases" in problem:
+            raise ContentError(file, "-", where, t("content.no_aliases")) from None
+        raise ContentError(file, "-", where, t("content.bad_yaml", problem=bounded.shorten(problem))) from None
+    except ValueError:
+        raise ContentError(file, "-", "-", t("content.too_large", limit=MAX_FILE_BYTES)) from None
 
 
 def _schema(topic: str) -> dict | None:
