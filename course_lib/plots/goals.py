@@ -1,0 +1,346 @@
+"""Figures for module 02: the forecast histogram, the budget setter's curves, the control dashboard.
+
+Each widget figure is a class that builds the figure once (layout frozen) and updates its
+artists in ``update``, so a redraw is one model call and one PNG encoding; ``plot_*`` functions
+return a fresh ``Figure`` for notebooks.
+
+Example:
+    >>> from course_lib import goals
+    >>> f = goals.forecast(goals.case_pipeline(), horizon=3, n=2_000)
+    >>> fig = plot_forecast(f, budget=12_800_000)
+    >>> type(fig).__name__
+    'Figure'
+"""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
+
+from .. import goals
+from ..goals import MONTH_NAMES, month_name
+from ..i18n import format_money, format_percent, get_language, pick, t
+from .style import PALETTE, freeze_layout, money_axis, new_figure, percent_axis, styled
+
+try:  # the shared plain-number axis (course_lib.plots.style); a stand-in until it is there
+    from .style import number_axis
+except ImportError:  # pragma: no cover
+    from matplotlib.ticker import FuncFormatter
+
+    from ..i18n import format_number
+
+    def number_axis(ax, which="y", decimals=None):
+        lang = get_language()
+        fmt = FuncFormatter(lambda v, _pos: format_number(v, 1 if decimals is None else decimals, lang))
+        (ax.yaxis if which == "y" else ax.xaxis).set_major_formatter(fmt)
+
+def _nice_step(span: float) -> float:
+    raw = span / 5 if span > 0 else 1.0
+    exponent = 10 ** np.floor(np.log10(raw))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * exponent >= raw:
+            return float(step * exponent)
+    return float(10 * exponent)
+
+
+# --------------------------------------------------------------------------- forecast
+
+
+class ForecastChart:
+    """Histogram of simulated totals with the budget, the expected value and P10/P50/P90.
+
+    Example:
+        >>> chart = ForecastChart()
+        >>> f = goals.forecast(goals.case_pipeline(), horizon=3, n=2_000)
+        >>> chart.update(f, budget=12_800_000)
+        >>> chart.budget_line.get_xdata()[0]
+        12800000
+    """
+
+    BINS = 40
+
+    @styled
+    def __init__(self, figsize=(7.6, 3.9)):
+        self.fig, ax = new_figure(figsize=figsize)
+        self.ax = ax
+        edges = np.linspace(0, 1, self.BINS + 1)
+        self.hist = ax.stairs(np.zeros(self.BINS), edges, fill=True, color=PALETTE["sky"], alpha=0.85,
+                              label=t("goals.plot.simulations"))
+        self.miss = ax.stairs(np.zeros(self.BINS), edges, fill=True, color=PALETTE["grey"], alpha=0.55,
+                              label=t("goals.plot.below_budget"))
+        self.budget_line = ax.axvline(0, color=PALETTE["vermillion"], lw=2.2, label=t("goals.plot.budget"))
+        self.mean_line = ax.axvline(0, color=PALETTE["black"], lw=1.4, ls="--", label=t("goals.plot.expected"))
+        self.band = ax.axvspan(0, 1, color=PALETTE["orange"], alpha=0.12, lw=0, label=t("goals.plot.p10_p90"))
+        self.text = ax.text(0.01, 0.97, "", transform=ax.transAxes, va="top", ha="left", fontsize=9,
+                            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+        money_axis(ax, "x", thousands=True)
+        percent_axis(ax, "y", decimals=0)
+        ax.set_xlabel(t("goals.plot.total_axis_k"))
+        ax.set_ylabel(t("goals.plot.share_axis"))
+        self.title = ax.set_title(t("goals.plot.forecast_title", months=3))
+        ax.legend(loc="upper right", fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
+        ax.set_xlim(0, 20_000_000)
+        ax.set_ylim(0, 0.2)
+        freeze_layout(self.fig)
+
+    def update(self, result: "goals.Forecast", budget: float) -> None:
+        """Redraw for a :class:`~course_lib.goals.Forecast` and a budget (NOK)."""
+        lo, hi = np.quantile(result.totals, [0.001, 0.999])
+        lo, hi = min(lo, budget), max(hi, budget)
+        pad = max((hi - lo) * 0.08, 1.0)
+        width = (hi - lo + 2 * pad) / (self.BINS - 1)
+        # bins aligned so the budget is an edge: each bar is wholly above or below it
+        start = budget - np.ceil((budget - (lo - pad)) / width) * width
+        edges = start + width * np.arange(self.BINS + 1)
+        counts, _ = np.histogram(result.totals, bins=edges)
+        share = counts / result.n
+        reached = edges[:-1] >= budget - 1e-6 * width
+        self.hist.set_data(np.where(reached, share, 0.0), edges)
+        self.miss.set_data(np.where(reached, 0.0, share), edges)
+        self.budget_line.set_xdata([budget, budget])
+        self.mean_line.set_xdata([result.expected, result.expected])
+        p10, p50, p90 = np.quantile(result.totals, [0.1, 0.5, 0.9])
+        _set_span(self.band, p10, p90)
+        lang = get_language()
+        self.text.set_text("\n".join([
+            t("goals.plot.p_reach_line", value=format_percent(result.p_reach(budget), 0, lang)),
+            *(f"{name}: {format_money(round(value, -4), 0, lang)}"
+              for name, value in (("P10", p10), ("P50", p50), ("P90", p90))),
+        ]))
+        self.ax.set_xlim(edges[0], edges[-1])
+        self.ax.set_ylim(0, max(0.05, float(share.max()) * 1.6))
+        self.title.set_text(t("goals.plot.forecast_title", months=result.horizon))
+
+
+def _set_span(patch, x0: float, x1: float) -> None:
+    """Move an ``axvspan`` (a Rectangle in newer matplotlib, a Polygon in older)."""
+    if isinstance(patch, Rectangle):
+        patch.set_x(x0)
+        patch.set_width(x1 - x0)
+    else:  # pragma: no cover
+        xy = patch.get_xy()
+        xy[:, 0] = [x0, x0, x1, x1, x0][: len(xy)]
+        patch.set_xy(xy)
+
+
+def _set_hspan(patch, y0: float, y1: float) -> None:
+    if isinstance(patch, Rectangle):
+        patch.set_y(y0)
+        patch.set_height(y1 - y0)
+    else:  # pragma: no cover
+        xy = patch.get_xy()
+        xy[:, 1] = [y0, y1, y1, y0, y0][: len(xy)]
+        patch.set_xy(xy)
+
+
+def plot_forecast(result: "goals.Forecast", budget: float):
+    """The forecast histogram for a notebook."""
+    chart = ForecastChart()
+    chart.update(result, budget)
+    return chart.fig
+
+
+# --------------------------------------------------------------------------- budget setter
+
+
+class BudgetChart:
+    """Against the budget (x): P(reach), Atkinson's tendency (scaled so its peak is 1) and the
+    Locke-Latham prediction, the stretch zone shaded, the chosen budget and the bonus threshold.
+
+    Example:
+        >>> f = goals.forecast(goals.case_pipeline(), horizon=3, n=2_000)
+        >>> chart = BudgetChart()
+        >>> chart.set_forecast(f)
+        >>> chart.update(12_000_000, threshold=9_600_000)
+    """
+
+    POINTS = 161
+
+    @styled
+    def __init__(self, figsize=(7.8, 4.0)):
+        self.fig, ax = new_figure(figsize=figsize)
+        self.ax = ax
+        self.zone = ax.axvspan(0, 1, color=PALETTE["green"], alpha=0.13, lw=0, label=t("goals.plot.zone"))
+        (self.p_line,) = ax.plot([], [], color=PALETTE["blue"], lw=2.4, label=t("goals.plot.p_reach"))
+        (self.atk_line,) = ax.plot([], [], color=PALETTE["orange"], lw=2, ls="--", label=t("goals.plot.atkinson"))
+        (self.ll_line,) = ax.plot([], [], color=PALETTE["purple"], lw=2, ls="-.", label=t("goals.plot.locke_latham"))
+        self.budget_line = ax.axvline(0, color=PALETTE["vermillion"], lw=2, label=t("goals.plot.your_budget"))
+        self.threshold_line = ax.axvline(0, color=PALETTE["black"], lw=1.2, ls=":", label=t("goals.plot.bonus_threshold"))
+        (self.points,) = ax.plot([], [], "o", color=PALETTE["vermillion"], ms=6, zorder=5)
+        money_axis(ax, "x", thousands=True)
+        number_axis(ax, "y", decimals=1)
+        ax.set_ylim(0, 1.05)
+        ax.set_xlabel(t("goals.plot.budget_axis_k"))
+        ax.set_ylabel(t("goals.plot.index_axis"))
+        ax.set_title(t("goals.plot.budget_title"))
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+        ax.set_xlim(0, 20_000_000)
+        freeze_layout(self.fig)
+        self.budgets = np.linspace(0, 1, self.POINTS)
+        self.p = self.atk = self.ll = np.zeros(self.POINTS)
+
+    def set_forecast(self, result: "goals.Forecast", zone: "goals.BudgetZone | None" = None) -> None:
+        """Compute the curves for a forecast (once per forecast; a budget change only moves lines)."""
+        lo, hi = np.quantile(result.totals, [0.001, 0.999])
+        span = max(hi - lo, 1.0)
+        self.budgets = np.linspace(lo - 0.25 * span, hi + 0.25 * span, self.POINTS)
+        self.p = result.p_reach(self.budgets)
+        self.atk = 4 * goals.atkinson_tendency(self.p)
+        ability = float(np.quantile(result.totals, 0.9))
+        self.ll = goals.locke_latham(np.maximum(self.budgets, 0), ability=max(ability, 1.0))
+        self.p_line.set_data(self.budgets, self.p)
+        self.atk_line.set_data(self.budgets, self.atk)
+        self.ll_line.set_data(self.budgets, self.ll)
+        zone = zone or goals.budget_zone(result)
+        _set_span(self.zone, zone.low, zone.high)
+        self.ax.set_xlim(self.budgets[0], self.budgets[-1])
+
+    def update(self, budget: float, threshold: float | None = None) -> None:
+        """Move the budget line (and the bonus threshold line) without recomputing the curves."""
+        x0, x1 = self.budgets[0], self.budgets[-1]
+        self.budget_line.set_xdata([budget, budget])
+        self.ax.set_xlim(min(x0, budget), max(x1, budget))
+        at = [float(np.interp(budget, self.budgets, y)) for y in (self.p, self.atk, self.ll)]
+        self.points.set_data([budget] * 3, at)
+        visible = threshold is not None and threshold > 0
+        self.threshold_line.set_visible(visible)
+        if visible:
+            self.threshold_line.set_xdata([threshold, threshold])
+            self.ax.set_xlim(min(self.ax.get_xlim()[0], threshold), self.ax.get_xlim()[1])
+
+
+def plot_budget(result: "goals.Forecast", budget: float, threshold: float | None = None):
+    """The budget setter's curves for a notebook."""
+    chart = BudgetChart()
+    chart.set_forecast(result)
+    chart.update(budget, threshold)
+    return chart.fig
+
+
+def plot_goal_theories(points: int = 101):
+    """Atkinson's tendency and the Locke-Latham prediction against the chance of reaching a goal.
+
+    Example:
+        >>> type(plot_goal_theories()).__name__
+        'Figure'
+    """
+    return _plot_theories(points)
+
+
+@styled
+def _plot_theories(points: int):
+    fig, ax = new_figure(figsize=(7.2, 3.8))
+    p = np.linspace(0, 1, points)
+    ax.plot(p, 4 * goals.atkinson_tendency(p), color=PALETTE["orange"], lw=2.2, ls="--", label=t("goals.plot.atkinson"))
+    # the same goals as multiples of what she can reach at best: difficulty rises as P falls
+    difficulty = 1.3 * (1 - p)
+    ax.plot(p, goals.locke_latham(difficulty, ability=1.0), color=PALETTE["purple"], lw=2.2, ls="-.",
+            label=t("goals.plot.locke_latham"))
+    ax.axvline(0.5, color=PALETTE["grey"], lw=1, ls=":")
+    percent_axis(ax, "x", decimals=0)
+    number_axis(ax, "y", decimals=1)
+    ax.invert_xaxis()
+    ax.set_xlabel(t("goals.plot.p_axis_harder"))
+    ax.set_ylabel(t("goals.plot.index_axis"))
+    ax.set_title(t("goals.plot.theories_title"))
+    ax.set_ylim(0, 1.05)
+    ax.legend(loc="lower center", fontsize=8.5)
+    return fig
+
+
+# --------------------------------------------------------------------------- control dashboard
+
+
+class ControlChart:
+    """Two panels: cumulative plan and actual with the two year-end forecasts (top), and the monthly
+    variance against the Shewhart control band (bottom), signals marked.
+
+    Example:
+        >>> from course_lib.cases import load_team
+        >>> chart = ControlChart()
+        >>> chart.update(goals.control_table(load_team(), as_of="2026-06"))
+    """
+
+    @styled
+    def __init__(self, figsize=(8.6, 5.6)):
+        self.lang = get_language()
+        self.fig, (top, bottom) = new_figure(figsize=figsize, nrows=2)
+        self.top, self.bottom = top, bottom
+        x = np.arange(12)
+        (self.cum_plan,) = top.plot(x, np.zeros(12), color=PALETTE["grey"], lw=2, ls="--", label=t("goals.plot.cum_plan"))
+        (self.cum_actual,) = top.plot([], [], color=PALETTE["blue"], lw=2.4, marker="o", ms=4,
+                                      label=t("goals.plot.cum_actual"))
+        (self.rr_whisker,) = top.plot([], [], color=PALETTE["orange"], lw=6, alpha=0.45, solid_capstyle="butt")
+        (self.rr_point,) = top.plot([], [], "D", color=PALETTE["orange"], ms=7, label=t("goals.plot.fc_run_rate"))
+        (self.pf_whisker,) = top.plot([], [], color=PALETTE["green"], lw=6, alpha=0.45, solid_capstyle="butt")
+        (self.pf_point,) = top.plot([], [], "s", color=PALETTE["green"], ms=7, label=t("goals.plot.fc_pipeline"))
+        self.now_top = top.axvline(0, color=PALETTE["black"], lw=0.8, alpha=0.5)
+        money_axis(top, "y", thousands=True)
+        top.set_ylabel(t("goals.plot.cum_axis_k"))
+        self.top_title = top.set_title(t("goals.plot.control_title", year="2026"))
+        top.legend(loc="upper left", fontsize=8)
+        top.set_xlim(-0.5, 11.9)
+        top.set_ylim(0, 60_000_000)
+
+        self.band = bottom.axhspan(-0.2, 0.2, color=PALETTE["green"], alpha=0.13, lw=0, label=t("goals.plot.control_band"))
+        self.centre = bottom.axhline(0, color=PALETTE["green"], lw=1, ls="--")
+        self.lower = bottom.axhline(-0.2, color=PALETTE["green"], lw=1)
+        self.upper = bottom.axhline(0.2, color=PALETTE["green"], lw=1)
+        bottom.axhline(0, color=PALETTE["black"], lw=0.6, alpha=0.4)
+        (self.var_line,) = bottom.plot([], [], color=PALETTE["blue"], lw=1.6, marker="o", ms=5, label=t("goals.plot.variance"))
+        (self.signals,) = bottom.plot([], [], "o", color=PALETTE["vermillion"], ms=10, mfc="none", mew=2,
+                                      label=t("goals.plot.signal"))
+        self.now_bottom = bottom.axvline(0, color=PALETTE["black"], lw=0.8, alpha=0.5)
+        percent_axis(bottom, "y", decimals=0)
+        bottom.yaxis.set_major_locator(MaxNLocator(nbins=6))
+        bottom.set_ylabel(t("goals.plot.variance_axis"))
+        bottom.set_title(t("goals.plot.band_title"), fontsize=10.5)
+        bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=8, ncols=3)
+        bottom.set_xlim(-0.5, 11.9)
+        bottom.set_ylim(-0.8, 0.8)
+        for ax in (top, bottom):
+            ax.set_xticks(x)
+            ax.set_xticklabels(MONTH_NAMES[self.lang])
+        freeze_layout(self.fig)
+
+    def update(self, result: "goals.ControlResult") -> None:
+        """Redraw for a :class:`~course_lib.goals.ControlResult`."""
+        tab = result.table
+        n = int(tab["actual"].notna().sum())
+        x = np.arange(len(tab))
+        self.cum_plan.set_data(x, tab["cum_plan"].to_numpy())
+        self.cum_actual.set_data(x[:n], tab["cum_actual"].to_numpy()[:n])
+        fc = result.forecasts.set_index("method")
+        end = len(tab) - 1
+        for whisker, point, method, dx in ((self.rr_whisker, self.rr_point, "run_rate", 0.15),
+                                          (self.pf_whisker, self.pf_point, "pipeline", 0.45)):
+            row = fc.loc[method]
+            whisker.set_data([end + dx, end + dx], [row["low"], row["high"]])
+            point.set_data([end + dx], [row["forecast"]])
+        top_value = max(float(tab["cum_plan"].max()), float(fc["high"].max()))
+        self.top.set_ylim(0, top_value * 1.08)
+        self.top_title.set_text(t("goals.plot.control_title", year=result.year))
+        variance = tab["variance_pct"].to_numpy()[:n]
+        band = result.band
+        self.var_line.set_data(x[:n], variance)
+        outside = (variance < band.lower) | (variance > band.upper)
+        self.signals.set_data(x[:n][outside], variance[outside])
+        _set_hspan(self.band, band.lower, band.upper)
+        self.centre.set_ydata([band.centre, band.centre])
+        self.lower.set_ydata([band.lower, band.lower])
+        self.upper.set_ydata([band.upper, band.upper])
+        reach = max(0.3, float(np.nanmax(np.abs(variance))) if n else 0.3, abs(band.lower), abs(band.upper))
+        self.bottom.set_ylim(-reach * 1.15, reach * 1.15)
+        for line in (self.now_top, self.now_bottom):
+            line.set_xdata([n - 1 + 0.5, n - 1 + 0.5])
+
+
+def plot_control(result: "goals.ControlResult"):
+    """The control dashboard's figure for a notebook."""
+    chart = ControlChart()
+    chart.update(result)
+    return chart.fig
+
+
+__all__ = ["ForecastChart", "BudgetChart", "ControlChart", "plot_forecast", "plot_budget", "plot_goal_theories",
+           "plot_control", "month_name", "MONTH_NAMES"]
