@@ -45,7 +45,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .i18n import invalid, pick, t
+from .i18n import format_number, invalid, pick, t
 from .pipeline_data import DEFAULT_PROBABILITY, STAGE_ORDER
 
 MAX_DEALS = 20_000
@@ -53,17 +53,35 @@ MAX_SIMULATIONS = 1_000_000
 MAX_CELLS = 60_000_000   # simulations x deals held in memory at once
 
 
+def _show(value: Any) -> Any:
+    """A number as the learner reads it in the current language (``1,5`` / ``1.5``; no float noise)."""
+    if isinstance(value, bool) or not isinstance(value, (Real, np.integer, np.floating)):
+        return value
+    value = float(value)
+    if not math.isfinite(value):
+        return str(value)
+    if value == round(value) and abs(value) < 1e15:
+        return format_number(value, 0)
+    text = format_number(value, 4)
+    return text.rstrip("0").rstrip(",.")
+
+
+def _invalid(key: str, **values: Any) -> ValueError:
+    """:func:`course_lib.i18n.invalid` with every number shown in the language's format."""
+    return invalid(key, **{k: _show(v) for k, v in values.items()})
+
+
 # --------------------------------------------------------------------------- validation helpers
 
 
 def _number(name: str, value: Any, low: float | None = None, high: float | None = None, key: str = "goals.arg.range"):
     if isinstance(value, bool) or not isinstance(value, (Real, np.integer, np.floating)):
-        raise invalid("goals.arg.not_number", name=name, value=repr(value)[:60])
+        raise _invalid("goals.arg.not_number", name=name, value=repr(value)[:60])
     value = float(value)
     if not math.isfinite(value):
-        raise invalid("goals.arg.not_finite", name=name, value=str(value))
+        raise _invalid("goals.arg.not_finite", name=name, value=str(value))
     if (low is not None and value < low) or (high is not None and value > high):
-        raise invalid(key, name=name, value=value, low="-" if low is None else low, high="-" if high is None else high)
+        raise _invalid(key, name=name, value=value, low="-" if low is None else low, high="-" if high is None else high)
     return value
 
 
@@ -72,9 +90,9 @@ def _integer(name: str, value: Any, low: int, high: int) -> int:
         if isinstance(value, (float, np.floating)) and math.isfinite(value) and value == int(value):
             value = int(value)
         else:
-            raise invalid("goals.arg.not_integer", name=name, value=repr(value)[:60], low=low, high=high)
+            raise _invalid("goals.arg.not_integer", name=name, value=repr(value)[:60], low=low, high=high)
     if not low <= value <= high:
-        raise invalid("goals.arg.not_integer", name=name, value=repr(value)[:60], low=low, high=high)
+        raise _invalid("goals.arg.not_integer", name=name, value=repr(value)[:60], low=low, high=high)
     return int(value)
 
 
@@ -83,17 +101,17 @@ def _deals(pipeline: Any) -> pd.DataFrame:
         try:
             pipeline = pd.DataFrame(pipeline)
         except (ValueError, TypeError):
-            raise invalid("goals.forecast.not_frame", kind=type(pipeline).__name__) from None
+            raise _invalid("goals.forecast.not_frame", kind=type(pipeline).__name__) from None
     if not isinstance(pipeline, pd.DataFrame):
-        raise invalid("goals.forecast.not_frame", kind=type(pipeline).__name__)
+        raise _invalid("goals.forecast.not_frame", kind=type(pipeline).__name__)
     missing = [c for c in ("amount", "probability", "close_month") if c not in pipeline.columns]
     if missing:
-        raise invalid("goals.forecast.missing_columns", missing=", ".join(missing),
+        raise _invalid("goals.forecast.missing_columns", missing=", ".join(missing),
                       found=", ".join(map(str, pipeline.columns)) or "-")
     if len(pipeline) == 0:
-        raise invalid("goals.forecast.no_deals")
+        raise _invalid("goals.forecast.no_deals")
     if len(pipeline) > MAX_DEALS:
-        raise invalid("goals.forecast.too_many_deals", value=len(pipeline), max=MAX_DEALS)
+        raise _invalid("goals.forecast.too_many_deals", value=len(pipeline), max=MAX_DEALS)
     columns = {}
     for name in ("amount", "probability", "close_month"):
         column = pipeline[name]
@@ -104,18 +122,18 @@ def _deals(pipeline: Any) -> pd.DataFrame:
         except (ValueError, TypeError):
             bad = next((v for v in column if isinstance(v, bool) or not _is_number(v)), None)
             if bad is not None:
-                raise invalid("goals.forecast.column_number", column=name, value=repr(bad)[:40]) from None
+                raise _invalid("goals.forecast.column_number", column=name, value=repr(bad)[:40]) from None
             values = np.asarray([float(v) for v in column], dtype=float)
         if not np.all(np.isfinite(values)):
-            raise invalid("goals.forecast.column_finite", column=name)
+            raise _invalid("goals.forecast.column_finite", column=name)
         columns[name] = values
     amount, p, months = columns["amount"], columns["probability"], columns["close_month"]
     if np.any(amount < 0):
-        raise invalid("goals.forecast.amount_negative", value=float(amount[amount < 0][0]))
+        raise _invalid("goals.forecast.amount_negative", value=float(amount[amount < 0][0]))
     if np.any((p < 0) | (p > 1)):
-        raise invalid("goals.forecast.probability_range", value=float(p[(p < 0) | (p > 1)][0]))
+        raise _invalid("goals.forecast.probability_range", value=float(p[(p < 0) | (p > 1)][0]))
     if np.any((months < 1) | (months != np.round(months))):
-        raise invalid("goals.forecast.close_month", value=float(months[(months < 1) | (months != np.round(months))][0]))
+        raise _invalid("goals.forecast.close_month", value=float(months[(months < 1) | (months != np.round(months))][0]))
     return _Deals(pipeline, amount, p, months)
 
 
@@ -140,14 +158,14 @@ def _win_probabilities(deals: "_Deals", win_rates: Mapping[str, float] | None) -
     if win_rates is None:
         return p
     if not isinstance(win_rates, Mapping):
-        raise invalid("goals.forecast.win_rates_type", kind=type(win_rates).__name__)
+        raise _invalid("goals.forecast.win_rates_type", kind=type(win_rates).__name__)
     if "stage" not in deals.frame.columns:
-        raise invalid("goals.forecast.win_rates_need_stage")
+        raise _invalid("goals.forecast.win_rates_need_stage")
     stages = deals.frame["stage"].astype(str).to_numpy()
     known = list(dict.fromkeys(list(STAGE_ORDER) + list(stages)))
     for stage, rate in win_rates.items():
         if stage not in known:
-            raise invalid("goals.forecast.unknown_stage", value=str(stage), valid=", ".join(known))
+            raise _invalid("goals.forecast.unknown_stage", value=str(stage), valid=", ".join(known))
         rate = _number(t("goals.arg.win_rate_name", stage=stage), rate, 0.0, 1.0)
         p[stages == stage] = rate
     return p
@@ -260,7 +278,7 @@ class Forecast:
         """
         arr = np.asarray(target, dtype=float) if not isinstance(target, (str, bytes)) else None
         if arr is None or not np.all(np.isfinite(arr)):
-            raise invalid("goals.arg.not_finite", name="target", value=str(target))
+            raise _invalid("goals.arg.not_finite", name="target", value=str(target))
         ordered = self._sorted
         below = np.searchsorted(ordered, arr - 1e-6 * np.maximum(1.0, np.abs(arr)), side="left")
         share = 1.0 - below / self.n
@@ -318,7 +336,7 @@ def forecast(pipeline: Any, horizon: int, n: int = 10_000, seed: int | None = 20
     amount = deals.amount
     k = len(amount)
     if n * k > MAX_CELLS:
-        raise invalid("goals.forecast.too_large", n=n, deals=k, max=MAX_CELLS)
+        raise _invalid("goals.forecast.too_large", n=n, deals=k, max=MAX_CELLS)
     totals = _simulate(amount, p, n, seed)
     totals += extra
     counting = p > 0
@@ -371,15 +389,15 @@ def atkinson_tendency(p: Any, motive: float = 1.0) -> Any:
 
 def _probabilities(name: str, p: Any) -> np.ndarray:
     if isinstance(p, bool) or isinstance(p, (str, bytes)) or p is None:
-        raise invalid("goals.arg.not_number", name=name, value=repr(p)[:60])
+        raise _invalid("goals.arg.not_number", name=name, value=repr(p)[:60])
     try:
         arr = np.asarray(p, dtype=float)
     except (TypeError, ValueError):
-        raise invalid("goals.arg.not_number", name=name, value=repr(p)[:60]) from None
+        raise _invalid("goals.arg.not_number", name=name, value=repr(p)[:60]) from None
     if not np.all(np.isfinite(arr)):
-        raise invalid("goals.arg.not_finite", name=name, value=str(p)[:60])
+        raise _invalid("goals.arg.not_finite", name=name, value=str(p)[:60])
     if np.any((arr < 0) | (arr > 1)):
-        raise invalid("goals.arg.range", name=name, value=float(arr[(arr < 0) | (arr > 1)].flat[0]), low=0, high=1)
+        raise _invalid("goals.arg.range", name=name, value=float(arr[(arr < 0) | (arr > 1)].flat[0]), low=0, high=1)
     return arr
 
 
@@ -402,15 +420,15 @@ def locke_latham(goal: Any, ability: float, width: float = 0.25, fallback: float
     """
     ability = _number("ability", ability, 0.0, None)
     if ability <= 0:
-        raise invalid("goals.arg.positive", name="ability", value=ability)
+        raise _invalid("goals.arg.positive", name="ability", value=ability)
     width = _number("width", width, 0.01, 10.0)
     fallback = _number("fallback", fallback, 0.0, 1.0)
     try:
         g = np.asarray(goal, dtype=float)
     except (TypeError, ValueError):
-        raise invalid("goals.arg.not_number", name="goal", value=repr(goal)[:60]) from None
+        raise _invalid("goals.arg.not_number", name="goal", value=repr(goal)[:60]) from None
     if not np.all(np.isfinite(g)) or np.any(g < 0):
-        raise invalid("goals.arg.range", name="goal", value=str(goal)[:40], low=0, high="-")
+        raise _invalid("goals.arg.range", name="goal", value=str(goal)[:40], low=0, high="-")
     commitment = np.clip(1.0 - (g - ability) / (width * ability), 0.0, 1.0)
     out = commitment * np.minimum(g, ability) / ability + (1.0 - commitment) * fallback
     return float(out) if out.ndim == 0 else out
@@ -464,14 +482,14 @@ def budget_zone(pipeline: Any, p_low: float = 0.3, p_high: float = 0.7, **foreca
     p_low = _number("p_low", p_low, 0.0, 1.0)
     p_high = _number("p_high", p_high, 0.0, 1.0)
     if not p_low < p_high:
-        raise invalid("goals.zone.order", p_low=p_low, p_high=p_high)
+        raise _invalid("goals.zone.order", p_low=p_low, p_high=p_high)
     if isinstance(pipeline, Forecast):
         if forecast_args:
-            raise invalid("goals.zone.extra_args", names=", ".join(forecast_args))
+            raise _invalid("goals.zone.extra_args", names=", ".join(forecast_args))
         result = pipeline
     else:
         if "horizon" not in forecast_args:
-            raise invalid("goals.zone.need_horizon")
+            raise _invalid("goals.zone.need_horizon")
         result = forecast(pipeline, **forecast_args)
     q = np.quantile(result.totals, [1.0 - p_high, 0.5, 1.0 - p_low])
     return BudgetZone(low=float(q[0]), high=float(q[2]), centre=float(q[1]), expected=result.expected,
@@ -551,21 +569,21 @@ def month_name(month: str, lang: str | None = None, year: bool = False) -> str:
 
 def _select(team: pd.DataFrame, region: str | None, seller: str | None) -> pd.DataFrame:
     if not isinstance(team, pd.DataFrame):
-        raise invalid("goals.control.not_frame", kind=type(team).__name__)
+        raise _invalid("goals.control.not_frame", kind=type(team).__name__)
     need = ["month", "seller_id", "region", "quota", "new_sales", "pipeline"]
     missing = [c for c in need if c not in team.columns]
     if missing:
-        raise invalid("goals.control.missing_columns", missing=", ".join(missing))
+        raise _invalid("goals.control.missing_columns", missing=", ".join(missing))
     rows = team
     if region is not None:
         regions = sorted(set(team["region"]))
         if region not in regions:
-            raise invalid("goals.control.unknown_region", value=str(region), valid=", ".join(regions))
+            raise _invalid("goals.control.unknown_region", value=str(region), valid=", ".join(regions))
         rows = rows[rows["region"] == region]
     if seller is not None:
         sellers = sorted(set(rows["seller_id"]))
         if seller not in sellers:
-            raise invalid("goals.control.unknown_seller", value=str(seller), valid=", ".join(sellers))
+            raise _invalid("goals.control.unknown_seller", value=str(seller), valid=", ".join(sellers))
         rows = rows[rows["seller_id"] == seller]
     return rows
 
@@ -608,7 +626,7 @@ def control_table(team: pd.DataFrame, plan: Sequence[float] | None = None, budge
         year = years[-1]
     year = str(year)
     if year not in years:
-        raise invalid("goals.control.unknown_year", value=year, valid=", ".join(years))
+        raise _invalid("goals.control.unknown_year", value=year, valid=", ".join(years))
     monthly = rows.groupby("month", sort=True)[["quota", "new_sales", "pipeline"]].sum()
     this = monthly[monthly.index.str[:4] == year]
     months = list(this.index)
@@ -616,9 +634,9 @@ def control_table(team: pd.DataFrame, plan: Sequence[float] | None = None, budge
         as_of = months[-1]
     as_of = str(as_of)
     if as_of not in months:
-        raise invalid("goals.control.unknown_month", value=as_of, first=months[0], last=months[-1])
+        raise _invalid("goals.control.unknown_month", value=as_of, first=months[0], last=months[-1])
     if phasing not in PHASINGS:
-        raise invalid("goals.control.phasing", value=str(phasing), valid=", ".join(PHASINGS))
+        raise _invalid("goals.control.phasing", value=str(phasing), valid=", ".join(PHASINGS))
     k = _number("k", k, 0.5, 5.0)
     prev_year = str(int(year) - 1)
     prev = monthly[monthly.index.str[:4] == prev_year]
@@ -627,9 +645,9 @@ def control_table(team: pd.DataFrame, plan: Sequence[float] | None = None, budge
         try:
             values = np.asarray(plan, dtype=float)
         except (TypeError, ValueError):
-            raise invalid("goals.control.plan_values", count=len(months)) from None
+            raise _invalid("goals.control.plan_values", count=len(months)) from None
         if values.shape != (len(months),) or not np.all(np.isfinite(values)) or np.any(values < 0):
-            raise invalid("goals.control.plan_values", count=len(months))
+            raise _invalid("goals.control.plan_values", count=len(months))
         plan_values = values
     else:
         plan_values = this["quota"].to_numpy(dtype=float)
@@ -638,11 +656,11 @@ def control_table(team: pd.DataFrame, plan: Sequence[float] | None = None, budge
     if budget is not None:
         budget = _number("budget", budget, 0.0, 1e12)
         if budget <= 0:
-            raise invalid("goals.arg.positive", name="budget", value=budget)
+            raise _invalid("goals.arg.positive", name="budget", value=budget)
         total = plan_values.sum()
         plan_values = plan_values * (budget / total) if total > 0 else np.full(len(months), budget / len(months))
     if np.any(plan_values <= 0):
-        raise invalid("goals.control.plan_values", count=len(months))
+        raise _invalid("goals.control.plan_values", count=len(months))
 
     upto = np.array([m <= as_of for m in months])
     actual = np.where(upto, this["new_sales"].to_numpy(dtype=float), np.nan)
@@ -724,7 +742,7 @@ def reading(variances: Sequence[float], band: ControlBand) -> str:
     """
     v = np.asarray(variances, dtype=float)
     if v.size == 0 or not np.all(np.isfinite(v)):
-        raise invalid("goals.control.no_actuals")
+        raise _invalid("goals.control.no_actuals")
     latest = v[-1]
     if latest < band.lower:
         return "act_low"
@@ -799,13 +817,13 @@ def three_conditions(answers: Mapping[str, Any], weak_below: float = 3.5) -> pd.
         {'plan': False, 'execute': True, 'control': True}
     """
     if not isinstance(answers, Mapping):
-        raise invalid("goals.conditions.type", kind=type(answers).__name__)
+        raise _invalid("goals.conditions.type", kind=type(answers).__name__)
     unknown = [k for k in answers if k not in ITEMS]
     if unknown:
-        raise invalid("goals.conditions.unknown", value=", ".join(map(str, unknown)), valid=", ".join(ITEMS))
+        raise _invalid("goals.conditions.unknown", value=", ".join(map(str, unknown)), valid=", ".join(ITEMS))
     missing = [k for k in ITEMS if k not in answers]
     if missing:
-        raise invalid("goals.conditions.missing", missing=", ".join(missing))
+        raise _invalid("goals.conditions.missing", missing=", ".join(missing))
     weak_below = _number("weak_below", weak_below, 1.0, 5.0)
     rows = []
     for code, spec in CONDITIONS.items():
@@ -814,7 +832,7 @@ def three_conditions(answers: Mapping[str, Any], weak_below: float = 3.5) -> pd.
             value = answers[item]
             if isinstance(value, bool) or not isinstance(value, (Real, np.integer)) or not math.isfinite(float(value)) \
                     or not 1 <= float(value) <= 5:
-                raise invalid("goals.conditions.value", item=item, value=repr(value)[:40])
+                raise _invalid("goals.conditions.value", item=item, value=repr(value)[:40])
             scores.append(float(value))
         score = float(np.mean(scores))
         weak = score < weak_below

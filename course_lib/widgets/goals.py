@@ -19,7 +19,8 @@ import pandas as pd
 
 from .. import goals
 from ..cases import load_team, region_name
-from ..i18n import format_money, format_percent, invalid, t
+from ..i18n import format_money, format_percent, t
+from ..goals import _invalid as invalid
 from ..incentives import Plan
 from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
