@@ -332,8 +332,8 @@ def _parse_number_fallback(text, lang=None) -> float:
         cleaned = cleaned.replace(",", "") if cleaned.rfind(".") > cleaned.rfind(",") else \
             cleaned.replace(".", "").replace(",", ".")
     elif "," in cleaned:
-        head, _, tail = cleaned.rpartition(",")
-        cleaned = cleaned.replace(",", "") if len(tail) == 3 and head.lstrip("-").isdigit() else cleaned.replace(",", ".")
+        grouped = re.fullmatch(r"-?\d{1,3}(,\d{3})+", cleaned) is not None
+        cleaned = cleaned.replace(",", "") if grouped else cleaned.replace(",", ".")
     value = float(cleaned)
     if not math.isfinite(value):
         raise ValueError(text)
