@@ -92,9 +92,9 @@ def test_does_a_lower_budget_raise_the_chance_and_move_into_the_zone(budget_app)
     assert "within reach" in budget_app.metrics.value
 
 
-def test_does_the_default_plan_give_a_threshold_at_ninety_percent(budget_app):
+def test_does_the_default_plan_give_a_threshold_at_eighty_percent(budget_app):
     assert not budget_app.plan_saved
-    assert budget_app.state["threshold"] == pytest.approx(0.9 * budget_app.state["budget"])
+    assert budget_app.state["threshold"] == pytest.approx(0.8 * budget_app.state["budget"])
     assert budget_app.state["p_threshold"] >= budget_app.state["p_reach"]
     assert "No plan saved in module 03" in budget_app.plan_note.value
 

@@ -138,14 +138,14 @@ class PipelineForecastApp(App):
 
 
 def default_manager_plan() -> Plan:
-    """The case's default bonus plan for the sales manager: OTE 95 000 kr a month, 75 % fixed, the
-    bonus paid from 90 % of the budget (her quota is the team's budget).
+    """The case's default bonus plan for the sales manager, as module 03 uses it: OTE 90 000 kr a month,
+    60 % fixed, measured on the team's attainment against the budget, the bonus paid from 80 %.
 
     Example:
         >>> default_manager_plan().threshold
-        0.9
+        0.8
     """
-    return Plan.from_ote(95_000, 0.75, 4_000_000, threshold=0.9, name=t("goals.widget.default_plan"))
+    return Plan.from_ote(90_000, 0.6, 1.0, threshold=0.8, name=t("goals.widget.default_plan"))
 
 
 def saved_manager_plan() -> tuple[Plan, bool]:
