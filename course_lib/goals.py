@@ -367,6 +367,33 @@ def _simulate(amount: np.ndarray, p: np.ndarray, n: int, seed: int | None) -> np
     return totals
 
 
+def pipeline_by_stage(pipeline: Any) -> pd.DataFrame:
+    """Deals, amount, mean probability and weighted amount per stage (in stage order), with a total row.
+
+    Example:
+        >>> import pandas as pd
+        >>> d = pd.DataFrame({"stage": ["proposal", "verbal"], "amount": [100, 200], "probability": [0.5, 0.9],
+        ...                   "close_month": [1, 1]})
+        >>> pipeline_by_stage(d)["weighted"].tolist()
+        [50.0, 180.0, 230.0]
+    """
+    deals = _deals(pipeline)
+    if "stage" not in deals.frame.columns:
+        raise _invalid("goals.forecast.win_rates_need_stage")
+    frame = deals.frame.assign(amount=deals.amount, probability=deals.probability,
+                               weighted=deals.amount * deals.probability)
+    g = frame.groupby("stage", sort=False)
+    out = pd.DataFrame({"deals": g.size(), "amount": g["amount"].sum(), "weighted": g["weighted"].sum()})
+    out["probability"] = out["weighted"] / out["amount"].where(out["amount"] > 0)
+    order = [s for s in STAGE_ORDER if s in out.index] + [s for s in out.index if s not in STAGE_ORDER]
+    out = out.loc[order].reset_index(names="stage")
+    total = {"stage": "total", "deals": int(out["deals"].sum()), "amount": float(out["amount"].sum()),
+             "weighted": float(out["weighted"].sum())}
+    total["probability"] = total["weighted"] / total["amount"] if total["amount"] > 0 else float("nan")
+    out = pd.concat([out, pd.DataFrame([total])], ignore_index=True)
+    return out[["stage", "deals", "amount", "probability", "weighted"]]
+
+
 # --------------------------------------------------------------------------- goal difficulty
 
 
@@ -901,7 +928,7 @@ def case_run_rate(team: pd.DataFrame | None = None, share: float = 0.4) -> float
 
 
 __all__ = [
-    "Forecast", "forecast", "weighted_pipeline", "effective_probabilities", "atkinson_tendency", "locke_latham",
+    "Forecast", "forecast", "weighted_pipeline", "pipeline_by_stage", "effective_probabilities", "atkinson_tendency", "locke_latham",
     "BudgetZone", "budget_zone", "ControlBand", "ControlResult", "control_table", "reading", "PHASINGS",
     "MONTH_NAMES", "month_name", "CONDITIONS", "ITEMS", "CASE_ANSWERS", "three_conditions", "condition_statements", "case_pipeline",
     "case_budget", "case_run_rate", "DEFAULT_PROBABILITY",

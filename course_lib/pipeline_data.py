@@ -290,56 +290,6 @@ def parse_date(text: str) -> _dt.date | None:
     return None
 
 
-def _tabular():
-    """The course's table reader (``course_lib.tabular``); a small stand-in until it is available."""
-    try:
-        from . import tabular  # type: ignore[attr-defined]
-
-        return tabular.read_table, tabular.parse_number
-    except ImportError:  # pragma: no cover - used only before course_lib.tabular exists
-        return _read_table_fallback, _parse_number_fallback
-
-
-def _read_table_fallback(path) -> pd.DataFrame:
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
-        return frame.astype(str)
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    import csv
-    import io
-
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first else ",")
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
-    if not rows:
-        return pd.DataFrame()
-    header = [c.strip() for c in rows[0]]
-    body = [r + [""] * (len(header) - len(r)) for r in rows[1:]]
-    return pd.DataFrame([r[:len(header)] for r in body], columns=header, dtype=str)
-
-
-def _parse_number_fallback(text, lang=None) -> float:
-    cleaned = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace("\u2212", "-")
-    cleaned = re.sub(r"(?i)\b(nok|kr)\b\.?", "", cleaned).replace("%", "").replace(" ", "")
-    if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(",", "") if cleaned.rfind(".") > cleaned.rfind(",") else \
-            cleaned.replace(".", "").replace(",", ".")
-    elif "," in cleaned:
-        grouped = re.fullmatch(r"-?\d{1,3}(,\d{3})+", cleaned) is not None
-        cleaned = cleaned.replace(",", "") if grouped else cleaned.replace(",", ".")
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
-
-
 def _stage_code(text: str, stages: Mapping[str, float]) -> str | None:
     key = str(text).strip()
     if key in stages:
@@ -385,27 +335,28 @@ def load_pipeline(path: str | Path | None = None, mapping: Mapping[str, str] | N
         >>> round(float((deals["amount"] * deals["probability"]).sum()) / 1e6, 1) > 0
         True
     """
-    read_table, parse_number = _tabular()
+    from .tabular import parse_number, read_rows
+
     stage_p = _check_stages(stages)
     if path is None:
-        file = resources.files("course_lib") / "data" / "pipeline.csv"
+        file = Path(str(resources.files("course_lib") / "data" / "pipeline.csv"))
         shown = "pipeline.csv"
-        table = read_table(Path(str(file)))
         snapshot = SNAPSHOT_DATE if as_of is None else _as_of(as_of)
     else:
         file = Path(path).expanduser()
         shown = str(file)
-        if not file.exists():
+        if not file.exists() or file.is_dir():
             raise invalid("goals.load.not_found", path=shown)
-        if file.is_dir():
-            raise invalid("goals.load.not_found", path=shown)
-        try:
-            table = read_table(file)
-        except ValueError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a broken file must give a clear message
-            raise invalid("goals.load.unreadable", path=shown, detail=type(exc).__name__) from None
         snapshot = _dt.date.today() if as_of is None else _as_of(as_of)
+    try:
+        rows = read_rows(file)
+    except ValueError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken file must give a clear message
+        raise invalid("goals.load.unreadable", path=shown, detail=type(exc).__name__) from None
+    table = rows.frame()
+    table.attrs["lines"] = list(rows.lines)
+    lines = table.attrs.get("lines") or list(range(2, len(table) + 2))
     table = _rename(table, mapping, shown)
     if table.shape[1] == 0:
         raise invalid("goals.load.empty", path=shown)
@@ -415,7 +366,7 @@ def load_pipeline(path: str | Path | None = None, mapping: Mapping[str, str] | N
                       found=", ".join(map(str, table.columns)) or "-")
     if len(table) == 0:
         raise invalid("goals.load.no_rows", path=shown)
-    return _parse_rows(table, snapshot, stage_p, parse_number)
+    return _parse_rows(table, snapshot, stage_p, parse_number, lines)
 
 
 def _check_stages(stages) -> dict[str, float]:
@@ -458,7 +409,8 @@ def _rename(table: pd.DataFrame, mapping, shown: str) -> pd.DataFrame:
     return table.rename(columns={str(k): str(v) for k, v in mapping.items()})
 
 
-def _parse_rows(table: pd.DataFrame, snapshot: _dt.date, stage_p: dict[str, float], parse_number) -> pd.DataFrame:
+def _parse_rows(table: pd.DataFrame, snapshot: _dt.date, stage_p: dict[str, float], parse_number,
+                lines: list[int]) -> pd.DataFrame:
     has_p = "probability" in table.columns
     has_age = "age_days" in table.columns
     out: dict[str, list] = {c: [] for c in ("deal", "stage", "amount", "close_date", "probability", "close_month")}
@@ -467,7 +419,7 @@ def _parse_rows(table: pd.DataFrame, snapshot: _dt.date, stage_p: dict[str, floa
     first_row: dict[str, int] = {}
     valid_stages = ", ".join(stage_p)
     for i, record in enumerate(table.to_dict("records")):
-        row = i + 2
+        row = lines[i]
         cells = {k: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v).strip())
                  for k, v in record.items()}
         for name in REQUIRED:

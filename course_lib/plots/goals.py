@@ -19,20 +19,11 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import goals
 from ..goals import MONTH_NAMES, month_name
-from ..i18n import format_money, format_percent, get_language, pick, t
-from .style import PALETTE, freeze_layout, money_axis, new_figure, percent_axis, styled
+from ..pipeline_data import STAGES
+from ..i18n import format_money, format_percent, get_language, t
+from .style import PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, styled
 
-try:  # the shared plain-number axis (course_lib.plots.style); a stand-in until it is there
-    from .style import number_axis
-except ImportError:  # pragma: no cover
-    from matplotlib.ticker import FuncFormatter
 
-    from ..i18n import format_number
-
-    def number_axis(ax, which="y", decimals=None):
-        lang = get_language()
-        fmt = FuncFormatter(lambda v, _pos: format_number(v, 1 if decimals is None else decimals, lang))
-        (ax.yaxis if which == "y" else ax.xaxis).set_major_formatter(fmt)
 
 def _nice_step(span: float) -> float:
     raw = span / 5 if span > 0 else 1.0
@@ -342,5 +333,123 @@ def plot_control(result: "goals.ControlResult"):
     return chart.fig
 
 
+# --------------------------------------------------------------------------- tables for the learner
+# Model functions return plain numbers; these put them in front of a learner through the course's
+# one table path (course_lib.tables.learner_table): headers translated, money and shares formatted.
+
+
+def _learner_table(*args, **kwargs):
+    from ..tables import learner_table
+
+    return learner_table(*args, **kwargs)
+
+
+_STAGE_VALUES = {code: spec["name"] for code, spec in STAGES.items()}
+
+
+def table_deals(deals, rows: int | None = 8):
+    """The first ``rows`` deals (all with ``None``) as a learner reads them.
+
+    Example:
+        >>> table_deals(goals.case_pipeline(), rows=2).frame.shape[0]
+        2
+    """
+    from ..cases import COMPANY
+
+    cols = [c for c in ("deal", "seller_name", "region", "customer", "stage", "amount", "probability", "close_date",
+                        "close_month") if c in deals.columns]
+    frame = deals[cols] if rows is None else deals[cols].head(rows)
+    return _learner_table(frame, formats={"amount": "money", "probability": "percent:0", "close_month": "number"},
+                          labels={c: f"goals.col.{c}" for c in cols},
+                          values={"stage": _STAGE_VALUES, "region": COMPANY["regions"], "close_date": format_date})
+
+
+def format_date(text: str, lang: str | None = None) -> str:
+    """An ISO date as the learner reads it: ``15.03.2027`` (nb), ``15 Mar 2027`` (en); other text passes through.
+
+    Example:
+        >>> format_date("2027-03-15", "nb"), format_date("2027-03-15", "en")
+        ('15.03.2027', '15 Mar 2027')
+    """
+    text = str(text)
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return text
+    code = lang or get_language()
+    if code == "nb":
+        return f"{text[8:10]}.{text[5:7]}.{text[:4]}"
+    return f"{int(text[8:10])} {MONTH_NAMES['en'][int(text[5:7]) - 1]} {text[:4]}"
+
+
+def table_stages(deals):
+    """Deals, amount, probability and weighted amount per stage, with a total row.
+
+    Example:
+        >>> len(table_stages(goals.case_pipeline()).frame)
+        6
+    """
+    frame = goals.pipeline_by_stage(deals)
+    return _learner_table(frame, formats={"deals": "number", "amount": "money", "probability": "percent:0",
+                                          "weighted": "money"},
+                          labels={c: f"goals.col.{c}" for c in frame.columns},
+                          values={"stage": {**_STAGE_VALUES, "total": {"nb": "Sum", "en": "Total"}}})
+
+
+def table_forecast(result: "goals.Forecast", budget: float):
+    """Expected value, P10, P50, P90, the budget and the chance of reaching it, one row.
+
+    Example:
+        >>> f = goals.forecast(goals.case_pipeline(), horizon=3, n=1_000)
+        >>> list(table_forecast(f, 12_800_000).frame.columns)[:1] in (["Forventet verdi"], ["Expected value"])
+        True
+    """
+    q = result.summary()
+    row = {"expected": result.expected, "p10": q["p10"], "p50": q["p50"], "p90": q["p90"], "budget": budget,
+           "p_reach": result.p_reach(budget)}
+    money = {k: "money" for k in ("expected", "p10", "p50", "p90", "budget")}
+    return _learner_table({k: (round(v, -3) if k in money else v) for k, v in row.items()},
+                          formats={**money, "p_reach": "percent:0"}, labels={k: f"goals.col.{k}" for k in row})
+
+
+def table_zone(zone: "goals.BudgetZone"):
+    """The budget zone (easy end, centre, hard end, expected value), one row."""
+    row = {"zone_low": zone.low, "centre": zone.centre, "zone_high": zone.high, "expected": zone.expected}
+    return _learner_table({k: round(v, -4) for k, v in row.items()}, formats={k: "money" for k in row},
+                          labels={k: f"goals.col.{k}" for k in row})
+
+
+def table_control(result: "goals.ControlResult"):
+    """The control table month by month: plan, actual, variance in NOK and %, cumulative."""
+    cols = ["month", "plan", "actual", "variance", "variance_pct", "cum_plan", "cum_actual", "cum_variance_pct"]
+    frame = result.table[cols].copy()
+    frame["month"] = [month_name(m, year=True) for m in frame["month"]]
+    money = {c: "money" for c in ("plan", "actual", "variance", "cum_plan", "cum_actual")}
+    return _learner_table(frame, formats={**money, "variance_pct": "percent", "cum_variance_pct": "percent"},
+                          labels={c: f"goals.col.{c}" for c in cols})
+
+
+def table_year_end(result: "goals.ControlResult"):
+    """The two year-end forecasts with their spread, against the year's budget."""
+    frame = result.forecasts.copy()
+    for c in ("forecast", "low", "high"):
+        frame[c] = frame[c].round(-4)
+    return _learner_table(frame, formats={"forecast": "money", "low": "money", "high": "money", "vs_budget": "percent"},
+                          labels={c: f"goals.col.{c}" for c in frame.columns},
+                          values={"method": "goals.col.method_"})
+
+
+def table_conditions(frame):
+    """The three-conditions self-check (:func:`course_lib.goals.three_conditions`) as a learner reads it."""
+    return _learner_table(frame, formats={"score": "number:1"},
+                          labels={c: f"goals.col.{c}" for c in frame.columns},
+                          values={"condition": {k: v["name"] for k, v in goals.CONDITIONS.items()},
+                                  "weak": {True: {"nb": "ja", "en": "yes"}, False: {"nb": "nei", "en": "no"}}})
+
+
+def table_statements():
+    """The nine statements of the self-check in the current language."""
+    return _learner_table(goals.condition_statements(), labels={c: f"goals.col.{c}" for c in ("item", "condition", "statement")})
+
+
 __all__ = ["ForecastChart", "BudgetChart", "ControlChart", "plot_forecast", "plot_budget", "plot_goal_theories",
-           "plot_control", "month_name", "MONTH_NAMES"]
+           "plot_control", "month_name", "MONTH_NAMES", "table_deals", "table_stages", "table_forecast",
+           "table_zone", "table_control", "table_year_end", "table_conditions", "table_statements"]

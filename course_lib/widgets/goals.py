@@ -25,23 +25,8 @@ from ..incentives import Plan
 from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
-from .base import App, ErrorBox, show_figure
+from .base import App, ErrorBox, readout, show_figure
 
-try:  # the shared slider readout in the language's format (course_lib.widgets.base)
-    from .base import readout
-except ImportError:  # pragma: no cover - a stand-in until the shared one is there
-    from ..i18n import format_number
-
-    def readout(slider, kind="number", decimals=None, fmt=None):
-        if fmt is None:
-            fmt = {"percent": lambda v: format_percent(v, 0 if decimals is None else decimals),
-                   "money": lambda v: format_money(v, decimals or 0)}.get(
-                kind, lambda v: format_number(v, decimals or 0))
-        label = widgets.HTML(value=html.escape(fmt(slider.value)))
-        label.add_class("course-readout")
-        slider.readout = False
-        slider.observe(lambda ch: setattr(label, "value", html.escape(fmt(ch["new"]))), names="value")
-        return widgets.HBox([slider, label])
 
 _STYLE = {"description_width": "190px"}
 _ROW = widgets.Layout(width="420px")
@@ -259,10 +244,8 @@ class BudgetSetterApp(App):
 
 def _parse_amount(text: str) -> float:
     """An amount as the learner types it, through the course's number reader."""
-    try:
-        from ..tabular import parse_number
-    except ImportError:  # pragma: no cover - before course_lib.tabular exists
-        from ..pipeline_data import _parse_number_fallback as parse_number
+    from ..tabular import parse_number
+
     try:
         value = float(parse_number(text))
     except (ValueError, TypeError):
