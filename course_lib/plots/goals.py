@@ -51,7 +51,8 @@ class ForecastChart:
     BINS = 40
 
     @styled
-    def __init__(self, figsize=(7.6, 3.9)):
+    def __init__(self, figsize=(7.6, 3.9), annotate: bool = True):
+        self.annotate = annotate
         self.fig, ax = new_figure(figsize=figsize)
         self.ax = ax
         edges = np.linspace(0, 1, self.BINS + 1)
@@ -93,7 +94,8 @@ class ForecastChart:
         p10, p50, p90 = np.quantile(result.totals, [0.1, 0.5, 0.9])
         _set_span(self.band, p10, p90)
         lang = get_language()
-        self.text.set_text("\n".join([
+        self.text.set_visible(self.annotate)
+        self.text.set_text("" if not self.annotate else "\n".join([
             t("goals.plot.p_reach_line", value=format_percent(result.p_reach(budget), 0, lang)),
             *(f"{name}: {format_money(round(value, -4), 0, lang)}"
               for name, value in (("P10", p10), ("P50", p50), ("P90", p90))),
@@ -291,7 +293,8 @@ class ControlChart:
         bottom.set_ylim(-0.8, 0.8)
         for ax in (top, bottom):
             ax.set_xticks(x)
-            ax.set_xticklabels(MONTH_NAMES[self.lang])
+        top.tick_params(labelbottom=False)      # the months are read off the lower panel
+        bottom.set_xticklabels(MONTH_NAMES[self.lang])
         freeze_layout(self.fig)
 
     def update(self, result: "goals.ControlResult") -> None:

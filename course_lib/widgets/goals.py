@@ -68,16 +68,18 @@ class PipelineForecastApp(App):
         self.result: goals.Forecast | None = None
         self.budget = float("nan")
         self._quiet = True
-        self.chart = ForecastChart()
+        self.chart = ForecastChart(annotate=False)     # P(reach) and P10/P50/P90 are in the panel beside it
         self.out = widgets.Output()
         self.out.add_class("course-forecast-figure")
+        self._team = load_team()
+        self._budgets: dict[int, float] = {}
         self.win_rates = {
             stage: _slider(goals.DEFAULT_PROBABILITY[stage], 0.0, 1.0, 0.05,
                            t("goals.widget.win_rate", stage=stage_name(stage)), css=f"course-forecast-{stage}")
             for stage in STAGE_ORDER
         }
         self.slip = _slider(0.0, 0.0, 0.6, 0.05, t("goals.widget.slip"), css="course-forecast-slip")
-        self.run_rate = _slider(goals.case_run_rate(), 0, 4_000_000, 50_000, t("goals.widget.run_rate"),
+        self.run_rate = _slider(goals.case_run_rate(self._team), 0, 4_000_000, 50_000, t("goals.widget.run_rate"),
                                 css="course-forecast-run-rate", integer=True)
         self.horizon = _slider(HORIZON, 1, 6, 1, t("goals.widget.horizon"), css="course-forecast-horizon", integer=True)
         self.metrics = widgets.HTML("")
@@ -104,7 +106,9 @@ class PipelineForecastApp(App):
         horizon = self.horizon.value
         result = goals.forecast(self.pipeline, horizon, n=self.n, seed=self.seed, win_rates=rates,
                                 slip=self.slip.value, run_rate=self.run_rate.value)
-        self.budget = goals.case_budget(horizon)
+        if horizon not in self._budgets:
+            self._budgets[horizon] = goals.case_budget(horizon, team=self._team)
+        self.budget = self._budgets[horizon]
         self.result = result
         self.chart.update(result, self.budget)
         show_figure(self.out, self.chart.fig)
