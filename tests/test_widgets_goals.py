@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from course_lib import set_language
+from course_lib import goals, set_language
 from course_lib.incentives import Plan
 from course_lib.progress import get_store
 from course_lib.widgets.goals import (BudgetSetterApp, ControlDashboardApp, PipelineForecastApp,
@@ -163,3 +163,33 @@ def test_does_the_nb_dashboard_speak_norwegian():
     app = ControlDashboardApp()
     assert "La være" in app.reading.value and "jun 2026" in app.reading.value
     assert " kr" in app.forecasts.value
+
+
+def test_does_a_fast_sequence_of_slider_moves_end_on_the_last_value(forecast_app):
+    """Is no control change lost: after quick moves the result and the figure follow the last one?"""
+    for value in (0.1, 0.9, 0.3, 0.7, 0.65):
+        forecast_app.win_rates["verbal"].value = value
+    expected = forecast_app.result.expected
+    check = forecast_app.pipeline.assign(probability=forecast_app.pipeline["probability"].where(
+        forecast_app.pipeline["stage"] != "verbal", 0.65))
+    assert expected == pytest.approx(goals.weighted_pipeline(check, horizon=3, run_rate=forecast_app.run_rate.value))
+    forecast_app.win_rates["verbal"].value = 0.9
+
+
+def test_are_learner_tables_free_of_english_numbers_in_norwegian():
+    import re
+
+    from course_lib.cases import load_team
+    from course_lib.plots import goals as views
+
+    set_language("nb")
+    f = goals.forecast(goals.case_pipeline(), 3, n=2_000, run_rate=goals.case_run_rate())
+    control = goals.control_table(load_team(), as_of="2026-07")
+    tables = [views.table_deals(goals.case_pipeline(), rows=None), views.table_stages(goals.case_pipeline()),
+              views.table_forecast(f, 12_800_000), views.table_zone(goals.budget_zone(f)),
+              views.table_control(control), views.table_year_end(control),
+              views.table_conditions(goals.three_conditions(goals.CASE_ANSWERS))]
+    for table in tables:
+        text = str(table)
+        assert not re.search(r"\d[.,]\d{3}\b(?! kr)|\d\.\d", text.replace(" kr", "")), text[:300]
+        assert "NOK" not in text

@@ -367,19 +367,23 @@ def table_deals(deals, rows: int | None = 8):
                           values={"stage": _STAGE_VALUES, "region": COMPANY["regions"], "close_date": format_date})
 
 
+_NB_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+              "november", "desember"]
+
+
 def format_date(text: str, lang: str | None = None) -> str:
-    """An ISO date as the learner reads it: ``15.03.2027`` (nb), ``15 Mar 2027`` (en); other text passes through.
+    """An ISO date as the learner reads it: ``15. mars 2027`` (nb), ``15 Mar 2027`` (en); other text passes through.
 
     Example:
         >>> format_date("2027-03-15", "nb"), format_date("2027-03-15", "en")
-        ('15.03.2027', '15 Mar 2027')
+        ('15. mars 2027', '15 Mar 2027')
     """
     text = str(text)
     if len(text) != 10 or text[4] != "-" or text[7] != "-":
         return text
     code = lang or get_language()
     if code == "nb":
-        return f"{text[8:10]}.{text[5:7]}.{text[:4]}"
+        return f"{int(text[8:10])}. {_NB_MONTHS[int(text[5:7]) - 1]} {text[:4]}"
     return f"{int(text[8:10])} {MONTH_NAMES['en'][int(text[5:7]) - 1]} {text[:4]}"
 
 
