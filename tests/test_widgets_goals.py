@@ -193,3 +193,29 @@ def test_are_learner_tables_free_of_english_numbers_in_norwegian():
         text = str(table)
         assert not re.search(r"\d[.,]\d{3}\b(?! kr)|\d\.\d", text.replace(" kr", "")), text[:300]
         assert "NOK" not in text
+
+
+def test_is_the_blitted_figure_the_same_as_a_full_drawing():
+    """Do the budget setter and the dashboard, which redraw only what moves, show what a full drawing shows?"""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from course_lib.cases import load_team
+    from course_lib.plots.goals import BudgetChart, ControlChart
+    from course_lib.plots.style import to_png
+
+    def pixels(data):
+        return np.asarray(Image.open(io.BytesIO(data)).convert("RGB")).astype(int)
+
+    f = goals.forecast(goals.case_pipeline(), 3, n=2_000, run_rate=goals.case_run_rate())
+    budget = BudgetChart()
+    budget.set_forecast(f)
+    control = ControlChart()
+    team = load_team()
+    for step, (b, month) in enumerate([(12_000_000, "2026-04"), (11_300_000, "2026-08"), (12_600_000, "2026-11")]):
+        budget.update(b, 0.8 * b)
+        control.update(goals.control_table(team, as_of=month, region="west" if step == 2 else None))
+        for chart in (budget, control):
+            assert np.abs(pixels(chart.png()) - pixels(to_png(chart.fig))).max() <= 40

@@ -133,6 +133,44 @@ def plot_forecast(result: "goals.Forecast", budget: float):
     return chart.fig
 
 
+def _blit_png(self) -> bytes:
+    """The chart's figure as PNG, drawing only what moves.
+
+    The static part (curves, bands, ticks, legend) is drawn once into a background and restored
+    for each redraw (blitting, as interactive matplotlib does); it is redrawn when ``_key()``
+    (the axes limits and anything else the background shows) changes. A chart class sets
+    ``png = _blit_png`` and defines ``_moving()`` (``(axes, artist)`` pairs) and ``_key()``.
+    """
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = self.fig.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        canvas = FigureCanvasAgg(self.fig)
+    moving = self._moving()
+    key = self._key()
+    if getattr(self, "_background", None) is None or getattr(self, "_background_key", None) != key:
+        shown = [artist.get_visible() for _, artist in moving]
+        for _, artist in moving:
+            artist.set_visible(False)
+        canvas.draw()
+        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        self._background_key = key
+        for (_, artist), visible in zip(moving, shown):
+            artist.set_visible(visible)
+    canvas.restore_region(self._background)
+    for ax, artist in moving:
+        if artist.get_visible():
+            ax.draw_artist(artist)
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    out = io.BytesIO()
+    image.save(out, format="png", compress_level=1)
+    return out.getvalue()
+
+
 # --------------------------------------------------------------------------- budget setter
 
 
@@ -171,6 +209,15 @@ class BudgetChart:
         freeze_layout(self.fig)
         self.budgets = np.linspace(0, 1, self.POINTS)
         self.p = self.atk = self.ll = np.zeros(self.POINTS)
+        self._background = None
+
+    def _moving(self):
+        return [(self.ax, a) for a in (self.budget_line, self.threshold_line, self.points)]
+
+    def _key(self):
+        return tuple(self.ax.get_xlim())
+
+    png = _blit_png
 
     def set_forecast(self, result: "goals.Forecast", zone: "goals.BudgetZone | None" = None) -> None:
         """Compute the curves for a forecast (once per forecast; a budget change only moves lines)."""
@@ -187,6 +234,7 @@ class BudgetChart:
         zone = zone or goals.budget_zone(result)
         _set_span(self.zone, zone.low, zone.high)
         self.ax.set_xlim(self.budgets[0], self.budgets[-1])
+        self._background = None
 
     def update(self, budget: float, threshold: float | None = None) -> None:
         """Move the budget line (and the bonus threshold line) without recomputing the curves."""
@@ -297,6 +345,17 @@ class ControlChart:
         bottom.set_xticklabels(MONTH_NAMES[self.lang])
         freeze_layout(self.fig)
 
+    def _moving(self):
+        top = [(self.top, a) for a in (self.cum_actual, self.rr_whisker, self.rr_point, self.pf_whisker,
+                                      self.pf_point, self.now_top)]
+        return top + [(self.bottom, a) for a in (self.var_line, self.signals, self.now_bottom)]
+
+    def _key(self):
+        return (tuple(self.top.get_ylim()), tuple(self.bottom.get_ylim()), getattr(self, "_band_key", None),
+                self.top_title.get_text())
+
+    png = _blit_png
+
     def update(self, result: "goals.ControlResult") -> None:
         """Redraw for a :class:`~course_lib.goals.ControlResult`."""
         tab = result.table
@@ -311,8 +370,8 @@ class ControlChart:
             row = fc.loc[method]
             whisker.set_data([end + dx, end + dx], [row["low"], row["high"]])
             point.set_data([end + dx], [row["forecast"]])
-        top_value = max(float(tab["cum_plan"].max()), float(fc["high"].max()))
-        self.top.set_ylim(0, top_value * 1.08)
+        top_value = max(float(tab["cum_plan"].max()), float(fc["high"].max())) * 1.08
+        _stable_limit(self.top, 0.0, top_value)
         self.top_title.set_text(t("goals.plot.control_title", year=result.year))
         variance = tab["variance_pct"].to_numpy()[:n]
         band = result.band
@@ -323,10 +382,24 @@ class ControlChart:
         self.centre.set_ydata([band.centre, band.centre])
         self.lower.set_ydata([band.lower, band.lower])
         self.upper.set_ydata([band.upper, band.upper])
-        reach = max(0.3, float(np.nanmax(np.abs(variance))) if n else 0.3, abs(band.lower), abs(band.upper))
-        self.bottom.set_ylim(-reach * 1.15, reach * 1.15)
+        # limits move only when the data no longer fit them (or would waste a third of the axis), so a month
+        # change usually keeps the axes still and the background valid
+        year = np.abs(tab["variance_pct"].to_numpy()[:n])
+        reach = max(0.3, float(np.nanmax(year)) if n else 0.3, abs(band.lower), abs(band.upper)) * 1.15
+        _stable_limit(self.bottom, -reach, reach, symmetric=True)
+        self._band_key = (band.lower, band.upper, band.centre, tuple(tab["cum_plan"]))
         for line in (self.now_top, self.now_bottom):
             line.set_xdata([n - 1 + 0.5, n - 1 + 0.5])
+
+
+def _stable_limit(ax, low: float, high: float, symmetric: bool = False) -> None:
+    """Set the y-limits to (low, high) unless the current ones already hold them without wasting
+    more than a third of the axis: small changes keep the axes still (and a redraw cheap)."""
+    cur_low, cur_high = ax.get_ylim()
+    span, cur_span = high - low, cur_high - cur_low
+    if cur_low <= low and cur_high >= high and cur_span <= 1.5 * span:
+        return
+    ax.set_ylim(low, high)
 
 
 def plot_control(result: "goals.ControlResult"):

@@ -15,6 +15,7 @@ import html
 from typing import Any
 
 import ipywidgets as widgets
+from IPython.display import Image
 import pandas as pd
 
 from .. import goals
@@ -233,7 +234,8 @@ class BudgetSetterApp(App):
             "threshold": threshold, "p_threshold": p_threshold, "in_zone": self.zone.contains(budget),
         }
         self.chart.update(budget, threshold)
-        show_figure(self.out, self.chart.fig)
+        self.out.outputs = ()
+        self.out.append_display_data(Image(data=self.chart.png()))
         zone_key = "goals.widget.zone_in" if self.state["in_zone"] else (
             "goals.widget.zone_low" if budget < self.zone.low else "goals.widget.zone_high")
         self.metrics.value = _metrics([
@@ -331,7 +333,8 @@ class ControlDashboardApp(App):
                                      seller=self.seller.value, phasing=self.phasing.value)
         self.result = result
         self.chart.update(result)
-        show_figure(self.out, self.chart.fig)
+        self.out.outputs = ()
+        self.out.append_display_data(Image(data=self.chart.png()))
         colour = {"act_low": "#D55E00", "act_high": "#0072B2", "watch": "#E69F00", "leave": "#009E73"}[result.reading]
         self.reading.value = (f"<div style='border-left:5px solid {colour};padding:4px 10px'>"
                               f"{_esc(result.reading_text())}</div>")
