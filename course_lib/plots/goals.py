@@ -34,6 +34,44 @@ def _nice_step(span: float) -> float:
     return float(10 * exponent)
 
 
+def _blit_png(self) -> bytes:
+    """The chart's figure as PNG, drawing only what moves.
+
+    The static part (curves, bands, ticks, legend) is drawn once into a background and restored
+    for each redraw (blitting, as interactive matplotlib does); it is redrawn when ``_key()``
+    (the axes limits and anything else the background shows) changes. A chart class sets
+    ``png = _blit_png`` and defines ``_moving()`` (``(axes, artist)`` pairs) and ``_key()``.
+    """
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = self.fig.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        canvas = FigureCanvasAgg(self.fig)
+    moving = self._moving()
+    key = self._key()
+    if getattr(self, "_background", None) is None or getattr(self, "_background_key", None) != key:
+        shown = [artist.get_visible() for _, artist in moving]
+        for _, artist in moving:
+            artist.set_visible(False)
+        canvas.draw()
+        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        self._background_key = key
+        for (_, artist), visible in zip(moving, shown):
+            artist.set_visible(visible)
+    canvas.restore_region(self._background)
+    for ax, artist in moving:
+        if artist.get_visible():
+            ax.draw_artist(artist)
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    out = io.BytesIO()
+    image.save(out, format="png", compress_level=1)
+    return out.getvalue()
+
+
 # --------------------------------------------------------------------------- forecast
 
 
@@ -131,44 +169,6 @@ def plot_forecast(result: "goals.Forecast", budget: float):
     chart = ForecastChart()
     chart.update(result, budget)
     return chart.fig
-
-
-def _blit_png(self) -> bytes:
-    """The chart's figure as PNG, drawing only what moves.
-
-    The static part (curves, bands, ticks, legend) is drawn once into a background and restored
-    for each redraw (blitting, as interactive matplotlib does); it is redrawn when ``_key()``
-    (the axes limits and anything else the background shows) changes. A chart class sets
-    ``png = _blit_png`` and defines ``_moving()`` (``(axes, artist)`` pairs) and ``_key()``.
-    """
-    import io
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    canvas = self.fig.canvas
-    if not isinstance(canvas, FigureCanvasAgg):
-        canvas = FigureCanvasAgg(self.fig)
-    moving = self._moving()
-    key = self._key()
-    if getattr(self, "_background", None) is None or getattr(self, "_background_key", None) != key:
-        shown = [artist.get_visible() for _, artist in moving]
-        for _, artist in moving:
-            artist.set_visible(False)
-        canvas.draw()
-        self._background = canvas.copy_from_bbox(self.fig.bbox)
-        self._background_key = key
-        for (_, artist), visible in zip(moving, shown):
-            artist.set_visible(visible)
-    canvas.restore_region(self._background)
-    for ax, artist in moving:
-        if artist.get_visible():
-            ax.draw_artist(artist)
-    width, height = canvas.get_width_height()
-    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    out = io.BytesIO()
-    image.save(out, format="png", compress_level=1)
-    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- budget setter
@@ -392,14 +392,14 @@ class ControlChart:
             line.set_xdata([n - 1 + 0.5, n - 1 + 0.5])
 
 
-def _stable_limit(ax, low: float, high: float, symmetric: bool = False) -> None:
-    """Set the y-limits to (low, high) unless the current ones already hold them without wasting
+def _stable_limit(ax, low: float, high: float, symmetric: bool = False, which: str = "y") -> None:
+    """Set the limits to (low, high) unless the current ones already hold them without wasting
     more than a third of the axis: small changes keep the axes still (and a redraw cheap)."""
-    cur_low, cur_high = ax.get_ylim()
+    cur_low, cur_high = ax.get_ylim() if which == "y" else ax.get_xlim()
     span, cur_span = high - low, cur_high - cur_low
     if cur_low <= low and cur_high >= high and cur_span <= 1.5 * span:
         return
-    ax.set_ylim(low, high)
+    (ax.set_ylim if which == "y" else ax.set_xlim)(low, high)
 
 
 def plot_control(result: "goals.ControlResult"):

@@ -112,7 +112,7 @@ class PipelineForecastApp(App):
         self.budget = self._budgets[horizon]
         self.result = result
         self.chart.update(result, self.budget)
-        show_figure(self.out, self.chart.fig)
+        show_figure(self.out, self.chart.fig)   # the axes follow the outcomes, so the whole figure is drawn
         naive = float((self.pipeline["amount"] * self.pipeline["probability"]).sum())
         q = result.summary()
         self.metrics.value = _metrics([
