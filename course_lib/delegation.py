@@ -17,12 +17,14 @@ Three ideas from management theory meet here:
 
 The gap check:
 
-    gap(KPI) = { d in drivers(KPI) : role holds neither A nor R on d
-                                     and level(d) < min_level }
-    score    = covered (KPI, decision) pairs / all (KPI, decision) pairs
+    decides(d) = role holds A on d  or  level(d) >= min_level
+    gap(KPI)   = { d in drivers(KPI) : not decides(d) }
+    score      = decided (KPI, decision) pairs / all (KPI, decision) pairs
 
 over the KPIs the role is measured on. A score of 1 means every input behind
-every measured result is hers to decide.
+every measured result is hers to decide. Doing the work (R) while someone else
+holds A is not deciding: the check reports it as its own category, because the
+source text asks for the opposite (HR supports, she decides).
 
 Matrices are ``pandas.DataFrame`` objects, decisions (rows) x roles (columns),
 whose cells are ``""``, ``"R"``, ``"A"``, ``"C"``, ``"I"`` or ``"A/R"``; a dict of
@@ -450,8 +452,10 @@ _PRESETS: dict[str, dict[str, dict[str, str]]] = {
         "marketing_campaigns": {"marketing": "A/R", "sales_director": "I", "sales_manager": "I"},
         "top_management_seat": {"ceo": "A/R", "sales_director": "C", "sales_manager": "I"},
     },
-    # One reasoned answer following the source: she decides her inputs, HR and IT support,
-    # targets and cross-functional processes are settled in the top group where she sits.
+    # One reasoned answer following the source: she decides her own inputs (hiring,
+    # restructuring, the bonus system, the ICT budget, discounts within limits) with HR
+    # and IT supporting; where the reference level is 3-4 (pay levels, strategy targets,
+    # customer service, campaigns) someone else keeps the A and she is R or C.
     "proposal": {
         "hire_sellers": {"sales_manager": "A/R", "hr_director": "R", "sales_director": "I"},
         "restructure_sellers": {"sales_manager": "A/R", "hr_director": "C", "sales_director": "I"},
@@ -461,8 +465,8 @@ _PRESETS: dict[str, dict[str, dict[str, str]]] = {
         "ict_budget": {"sales_manager": "A/R", "it": "R", "marketing": "C", "ceo": "I"},
         "digital_strategy_targets": {"ceo": "A", "sales_manager": "R", "marketing": "R",
                                      "sales_director": "C"},
-        "price_discount_limits": {"sales_director": "A", "sales_manager": "R", "ceo": "I"},
-        "customer_service_processes": {"customer_service": "A/R", "sales_manager": "R"},
+        "price_discount_limits": {"sales_manager": "A/R", "sales_director": "C", "ceo": "I"},
+        "customer_service_processes": {"customer_service": "A/R", "sales_manager": "C"},
         "marketing_campaigns": {"marketing": "A/R", "sales_manager": "R"},
         "top_management_seat": {"ceo": "A/R", "sales_director": "C", "sales_manager": "I"},
     },
@@ -592,25 +596,37 @@ def _accountable(frame: pd.DataFrame, decision: str) -> str | None:
 
 @dataclass(frozen=True)
 class Gap:
-    """A KPI the role answers for, and the driving decisions she does not control.
+    """A KPI the role answers for, and the driving decisions she does not decide.
 
-    ``holders`` gives, per missing decision, the role holding A there (or ``None``).
+    ``holders`` gives, per missing decision, the role holding A there (or ``None``);
+    ``working`` lists the missing decisions on which she does the work (R) while
+    someone else holds A: she is busy with them, but the decision is not hers.
     """
 
     kpi: str
     missing: tuple[str, ...]
     drivers: tuple[str, ...]
     holders: Mapping[str, str | None] = field(default_factory=dict)
+    working: tuple[str, ...] = ()
 
-    @property
-    def message(self) -> str:
+    def _parts(self, decisions) -> str:
         parts = []
-        for d in self.missing:
+        for d in decisions:
             holder = self.holders.get(d)
             who = role_label(holder) if holder else t("delegation.gap.nobody")
             parts.append(t("delegation.gap.part", decision=decision_label(d), holder=who))
-        return t("delegation.gap.sentence", kpi=kpi_label(self.kpi), controlled=len(self.drivers) - len(self.missing),
-                 total=len(self.drivers), parts="; ".join(parts))
+        return "; ".join(parts)
+
+    @property
+    def message(self) -> str:
+        text = [t("delegation.gap.sentence", kpi=kpi_label(self.kpi), controlled=len(self.drivers) - len(self.missing),
+                  total=len(self.drivers))]
+        if self.working:
+            text.append(t("delegation.gap.working", parts=self._parts(self.working)))
+        no_say = [d for d in self.missing if d not in self.working]
+        if no_say:
+            text.append(t("delegation.gap.no_say", parts=self._parts(no_say)))
+        return " ".join(text)
 
     def __str__(self) -> str:
         return self.message
@@ -620,9 +636,12 @@ class Gap:
 class ControllabilityReport:
     """Result of :func:`controllability_gaps`.
 
-    ``score`` is the share of (measured KPI, driving decision) pairs the role controls:
-    1.0 when authority matches accountability, 0.0 when she decides none of her inputs.
-    ``coverage`` gives the same share per KPI; ``controlled`` the decisions she controls.
+    ``score`` is the share of (measured KPI, driving decision) pairs the role decides
+    (holds A, or has been delegated at ``min_level`` or above): 1.0 when authority
+    matches accountability, 0.0 when she decides none of her inputs. ``working_share``
+    is the share of pairs where she only does the work under someone else's A.
+    ``coverage`` gives the decided share per KPI; ``controlled`` the decisions she
+    decides; ``working`` the decisions where she is R under another role's A.
     """
 
     role: str
@@ -631,6 +650,8 @@ class ControllabilityReport:
     score: float
     coverage: Mapping[str, float]
     controlled: tuple[str, ...]
+    working: tuple[str, ...] = ()
+    working_share: float = 0.0
 
     @property
     def gap_kpis(self) -> tuple[str, ...]:
@@ -644,33 +665,50 @@ class ControllabilityReport:
             return [t("delegation.gap.none", role=_in_sentence(role_label(self.role)))]
         return [g.message for g in self.gaps]
 
-    def table(self, lang: str | None = None) -> pd.DataFrame:
-        """One row per measured KPI: share of its inputs she controls, and what is missing (A holder)."""
+    def rows(self) -> list[dict[str, Any]]:
+        """One plain row per measured KPI: ``kpi``, ``coverage`` (share she decides),
+        ``working`` (inputs where she does the work under another's A, with the A holder)
+        and ``no_say`` (the other missing inputs, with the A holder)."""
         gaps = {g.kpi: g for g in self.gaps}
-        rows = []
+        out = []
         for k in self.measured:
             g = gaps.get(k)
-            missing = ", ".join(f"{decision_label(d, lang)} ({role_label(g.holders[d], lang) if g.holders.get(d) else '–'})"
-                                for d in g.missing) if g else ""
-            rows.append({t("delegation.table.kpi", lang): kpi_label(k, lang),
-                         t("delegation.table.coverage", lang): round(self.coverage[k], 2),
-                         t("delegation.table.missing", lang): missing or "–"})
-        return pd.DataFrame(rows)
+            def listing(ds, g=g):
+                return ", ".join(f"{decision_label(d)} ({role_label(g.holders[d]) if g.holders.get(d) else '–'})"
+                                 for d in ds) or "–"
+            out.append({"kpi": kpi_label(k), "coverage": self.coverage[k],
+                        "working": listing(g.working) if g else "–",
+                        "no_say": listing([d for d in g.missing if d not in g.working]) if g else "–"})
+        return out
+
+    def table(self, lang: str | None = None) -> pd.DataFrame:
+        """The rows of :meth:`rows` with translated headers (shares still as fractions)."""
+        keys = {"kpi": "delegation.table.kpi", "coverage": "delegation.table.coverage",
+                "working": "delegation.table.working", "no_say": "delegation.table.missing"}
+        frame = pd.DataFrame(self.rows(), columns=list(keys))
+        return frame.rename(columns={c: t(k, lang) for c, k in keys.items()})
 
     def summary(self) -> str:
         """One sentence with the score."""
         from .i18n import format_percent
-        return t("delegation.gap.summary", role=_in_sentence(role_label(self.role)), score=format_percent(self.score, 0),
+        text = t("delegation.gap.summary", role=_in_sentence(role_label(self.role)), score=format_percent(self.score, 0),
                  gaps=len(self.gaps), measured=len(self.measured))
+        if self.working_share:
+            text += " " + t("delegation.gap.summary_working", share=format_percent(self.working_share, 0))
+        return text
 
 
 def controls(matrix: Any, role: str = "sales manager", levels: Mapping[str, int] | None = None,
              min_level: int = DEFAULT_CONTROL_LEVEL) -> tuple[str, ...]:
-    """Decisions the role controls: holds A or R, or has been delegated at ``min_level`` or above.
+    """Decisions the role decides: she holds A, or it is delegated to her at ``min_level`` or above.
+
+    Doing the work (R) under someone else's A is not deciding.
 
     Example:
         >>> controls(preset_matrix("today"))
-        ('restructure_sellers',)
+        ()
+        >>> controls(preset_matrix("proposal"))[:2]
+        ('hire_sellers', 'restructure_sellers')
     """
     return _controls(to_frame(matrix), role_id(role), _check_levels(levels), _check_level(min_level, "min_level"))
 
@@ -679,12 +717,32 @@ def _controls(frame: pd.DataFrame, rid: str, lv: Mapping[str, int], min_level: i
     held = []
     for d in frame.index:
         letters = parse_cell(frame.at[d, rid])[0] if rid in frame.columns else frozenset()
-        if letters & {"A", "R"} or lv.get(d, 0) >= min_level:
+        if "A" in letters or lv.get(d, 0) >= min_level:
             held.append(d)
     for d, level in lv.items():
         if level >= min_level and d not in held:
             held.append(d)
     return tuple(held)
+
+
+def works_under(matrix: Any, role: str = "sales manager", levels: Mapping[str, int] | None = None,
+                min_level: int = DEFAULT_CONTROL_LEVEL) -> dict[str, str | None]:
+    """Decisions where the role does the work (R) while another role holds A: ``{decision: A holder}``.
+
+    Example:
+        >>> works_under(preset_matrix("today"))
+        {'restructure_sellers': 'hr_director'}
+    """
+    frame, rid = to_frame(matrix), role_id(role)
+    held = set(_controls(frame, rid, _check_levels(levels), _check_level(min_level, "min_level")))
+    return _works_under(frame, rid, held)
+
+
+def _works_under(frame: pd.DataFrame, rid: str, held: set[str]) -> dict[str, str | None]:
+    if rid not in frame.columns:
+        return {}
+    return {d: _accountable(frame, d) for d in frame.index
+            if d not in held and "R" in parse_cell(frame.at[d, rid])[0]}
 
 
 def _check_levels(levels: Mapping[str, int] | None) -> dict[str, int]:
@@ -698,15 +756,17 @@ def _check_levels(levels: Mapping[str, int] | None) -> dict[str, int]:
 def controllability_gaps(matrix: Any, measured_kpis: Iterable[str] | None = None, role: str = "sales manager",
                          levels: Mapping[str, int] | None = None,
                          min_level: int = DEFAULT_CONTROL_LEVEL) -> ControllabilityReport:
-    """Each KPI the role is measured on whose driving decisions she does not control.
+    """Each KPI the role is measured on whose driving decisions she does not decide.
 
-    A decision counts as controlled when the role holds A or R on it in ``matrix``, or
-    when ``levels[decision]`` (the Management 3.0 level at which it is delegated to her)
-    is at least ``min_level`` (default 5, *advise*: from there on the delegate decides).
+    A decision counts as hers only when the role holds A on it in ``matrix``, or when
+    ``levels[decision]`` (the Management 3.0 level at which it is delegated to her) is
+    at least ``min_level`` (default 5, *advise*: from there on the delegate decides).
+    Doing the work (R) under someone else's A does not count: it is reported as its
+    own category (``report.working``, ``gap.working``).
     ``measured_kpis`` defaults to :data:`SALES_MANAGER_KPIS`.
 
     Returns a :class:`ControllabilityReport`; ``report.gaps`` lists, per KPI, the
-    decisions still missing, and ``report.score`` the share of covered pairs.
+    decisions still missing, and ``report.score`` the share of pairs she decides.
 
     Example:
         >>> today = preset_matrix("today")
@@ -723,21 +783,28 @@ def controllability_gaps(matrix: Any, measured_kpis: Iterable[str] | None = None
     measured = tuple(dict.fromkeys(kpi_id(k) for k in kpis))
     frame = to_frame(matrix)
     held = set(_controls(frame, rid, _check_levels(levels), _check_level(min_level, "min_level")))
+    working = _works_under(frame, rid, held)
     gaps: list[Gap] = []
     coverage: dict[str, float] = {}
-    covered_pairs = total_pairs = 0
+    covered_pairs = total_pairs = working_pairs = 0
+    working_seen: list[str] = []
     for k in measured:
         drivers = decisions_driving(k)
         missing = tuple(d for d in drivers if d not in held)
+        busy = tuple(d for d in missing if d in working)
+        working_seen += [d for d in busy if d not in working_seen]
         total_pairs += len(drivers)
         covered_pairs += len(drivers) - len(missing)
+        working_pairs += len(busy)
         coverage[k] = (len(drivers) - len(missing)) / len(drivers) if drivers else 1.0
         if missing:
             holders = {d: _accountable(frame, d) for d in missing}
-            gaps.append(Gap(k, missing, drivers, holders))
+            gaps.append(Gap(k, missing, drivers, holders, busy))
     score = covered_pairs / total_pairs if total_pairs else 1.0
     return ControllabilityReport(rid, measured, tuple(gaps), score, coverage,
-                                 tuple(d for d in DECISIONS if d in held))
+                                 tuple(d for d in DECISIONS if d in held),
+                                 tuple(d for d in DECISIONS if d in working_seen),
+                                 working_pairs / total_pairs if total_pairs else 0.0)
 
 
 def grant(matrix: Any, decision: str, role: str = "sales manager", cell: str = "A/R") -> pd.DataFrame:

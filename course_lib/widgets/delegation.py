@@ -24,7 +24,7 @@ import ipywidgets as widgets
 
 from .. import delegation as dl
 from ..i18n import pick, t
-from ..plots.delegation import BoardHeatmap, LevelsChart, gap_decisions
+from ..plots.delegation import BoardHeatmap, LevelsChart, gap_decisions, working_decisions
 from ..progress import get_store
 from .base import App, ErrorBox, guarded, show_figure
 
@@ -152,7 +152,7 @@ class DecisionRightsBoard(App):
         self.report = dl.controllability_gaps(self.matrix, self.measured.value, role=self.role)
         self.validation.value = self._validation_html()
         self.gaps_panel.value = self._gaps_html()
-        self.chart.update(self.matrix, gap_decisions(self.report), self.report.score)
+        self.chart.update(self.matrix, gap_decisions(self.report), self.report.score, working_decisions(self.report))
         show_figure(self.out, self.chart.fig)
 
     def _validation_html(self) -> str:
