@@ -75,7 +75,7 @@ DELEGATION_LEVELS: tuple[dict[str, Any], ...] = (
      "meaning": {"nb": "Jeg gir deg råd, men det er du som bestemmer.",
                  "en": "I give you my advice, but the decision is yours."}},
     {"level": 6, "id": "inquire",
-     "name": {"nb": "Etterspørre", "en": "Inquire"},
+     "name": {"nb": "Følge opp i etterkant", "en": "Inquire"},
      "meaning": {"nb": "Du bestemmer; etterpå spør jeg hva du valgte og hvorfor.",
                  "en": "You decide; afterwards I ask what you chose and why."}},
     {"level": 7, "id": "delegate",
@@ -862,7 +862,7 @@ REFERENCE_LEVELS: dict[str, ReferenceLevel] = {r.decision: r for r in (
         "nb": "Hun bør bestemme, men oppsigelser har juridiske krav; HR og ledelsen gir råd om prosessen.",
         "en": "She should decide, but dismissals carry legal requirements; HR and management advise on the process."}),
     ReferenceLevel("bonus_system", 5, 4, 6, {
-        "nb": "Hun former systemet etter fase og marked (modul 03); toppledelsen veier det mot HRs felles lønnspolitikk.",
+        "nb": "Hun former systemet etter fase og marked (modul 03); topplederen veier det mot HRs felles lønnspolitikk.",
         "en": "She shapes the plan to the phase and market (module 03); top management weighs it against HR's common pay policy."}),
     ReferenceLevel("pay_levels", 4, 3, 5, {
         "nb": "Lønnsnivå berører hele selskapet; det bør avtales mellom henne, salgsdirektør og HR.",
@@ -877,10 +877,10 @@ REFERENCE_LEVELS: dict[str, ReferenceLevel] = {r.decision: r for r in (
         "nb": "Rammene for margin settes over henne; innenfor dem bør hun bestemme rabattene.",
         "en": "Margin limits are set above her; within them she should decide discounts."}),
     ReferenceLevel("customer_service_processes", 3, 3, 4, {
-        "nb": "En annen leder eier prosessen; hun må bli hørt, og i toppledergruppen kan hun få gjennomslag.",
+        "nb": "En annen leder har ansvaret for prosessen; hun må bli hørt, og i toppledergruppen kan hun få gjennomslag.",
         "en": "Another manager owns the process; she must be heard, and in the top group she can push changes through."}),
     ReferenceLevel("marketing_campaigns", 4, 3, 4, {
-        "nb": "Markedsføring eier kampanjene, men de må henge sammen med salget; bli enige om mål og leads.",
+        "nb": "Markedsføring har ansvaret for kampanjene, men de må henge sammen med salget; bli enige om mål og leads.",
         "en": "Marketing owns campaigns, but they must fit sales; agree on goals and lead hand-over."}),
     ReferenceLevel("top_management_seat", 1, 1, 3, {
         "nb": "Hvem som sitter i toppledergruppen er administrerende direktørs valg; kilden råder direktøren til å ta henne inn.",
