@@ -12,7 +12,7 @@ Three ideas from management theory meet here:
   Accountable (signs off), at least one Responsible (does the work; the A may also
   be R), any number Consulted (two-way) and Informed (one-way).
 * **How much is handed over** is a delegation level: Management 3.0's seven levels
-  (Appelo), from 1 *tell* to 7 *delegate*, beside Tannenbaum & Schmidt's (1958)
+  (Appelo 2010), from 1 *tell* to 7 *delegate*, beside Tannenbaum & Schmidt's (1958)
   continuum of leadership behaviour.
 
 The gap check:
@@ -51,7 +51,7 @@ from .i18n import invalid, pick, t
 
 # --------------------------------------------------------------------------- delegation levels
 
-#: Management 3.0's seven levels of delegation (Appelo), seen from the manager who hands over.
+#: Management 3.0's seven levels of delegation (Appelo 2010), seen from the manager who hands over.
 #: Norwegian names are the course's own translation.
 DELEGATION_LEVELS: tuple[dict[str, Any], ...] = (
     {"level": 1, "id": "tell",
