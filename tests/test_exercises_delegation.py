@@ -157,7 +157,7 @@ def test_score_other_wrong_value_gets_direction():
 
 
 def test_pairs_table_lists_eleven_pairs():
-    assert len(ex.pairs_table()) == 11
+    assert len(ex.pairs_table().frame) == 11
 
 
 # --------------------------------------------------------------------------- bank

@@ -235,19 +235,27 @@ def check_gap_score(value, *, record: bool = True) -> CheckResult:
 
 
 def pairs_table():
-    """For the learner: each measured KPI, its input decisions, her cell on each and who holds A."""
+    """For the learner: each measured KPI, its input decisions, her cell on each and who holds A.
+
+    Example:
+        >>> len(pairs_table().frame)
+        11
+    """
     import pandas as pd
+
+    from ..tables import learner_table
 
     setup = gap_setup()
     rows = []
     for k in MEASURED:
         for d in dl.decisions_driving(k):
             holder = dl.accountable_for(setup, d)
-            rows.append({t("delegation.ex.col_kpi"): dl.kpi_label(k),
-                         t("delegation.ex.col_decision"): dl.decision_label(d),
-                         t("delegation.ex.col_her_cell"): setup.at[d, "sales_manager"] or "–",
-                         t("delegation.ex.col_holder"): dl.role_label(holder) if holder else "–"})
-    return pd.DataFrame(rows)
+            rows.append({"kpi": dl.kpi_label(k), "decision": dl.decision_label(d),
+                         "cell": setup.at[d, "sales_manager"] or "–",
+                         "holder": dl.role_label(holder) if holder else "–"})
+    return learner_table(pd.DataFrame(rows), formats={c: "text" for c in ("kpi", "decision", "cell", "holder")},
+                         labels={"kpi": "delegation.ex.col_kpi", "decision": "delegation.ex.col_decision",
+                                 "cell": "delegation.ex.col_her_cell", "holder": "delegation.ex.col_holder"})
 
 
 # --------------------------------------------------------------------------- 4. choose and justify a level

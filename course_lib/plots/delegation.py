@@ -90,7 +90,8 @@ class BoardHeatmap:
         if focus_role in self.roles:
             j = self.roles.index(focus_role)
             ax.add_patch(Rectangle((j - 0.5, -0.5), 1, n, fill=False, edgecolor=PALETTE["black"], linewidth=2.2))
-        self.title = self.fig.suptitle(t("delegation.plot.board_title"), fontsize=11, fontweight="bold")
+        self.title = self.fig.suptitle(t("delegation.plot.board_title", role=dl.role_label(focus_role)),
+                                       fontsize=11, fontweight="bold")
         self.key_text = ax.text(0.0, -0.02, t("delegation.plot.board_key"), transform=ax.transAxes, ha="left",
                                 va="top", fontsize=9)
         self.score_text = ax.text(1.0, -0.02, "", transform=ax.transAxes, ha="right", va="top", fontsize=10)
@@ -156,7 +157,7 @@ def working_decisions(report: dl.ControllabilityReport) -> tuple[str, ...]:
     return tuple(report.working)
 
 
-def plot_board(matrix: Any, measured_kpis: Iterable[str] | None = None, role: str = "sales manager"):
+def plot_board(matrix: Any, measured_kpis: Iterable[str] | None = None, role: str | None = None):
     """Heatmap of a decision-rights board with the controllability gaps of ``role`` marked.
 
     Example:
