@@ -202,6 +202,8 @@ def _resolve(value: Any, table: Mapping[str, Any], labels) -> str | None:
 
 def _shown(value: Any) -> Any:
     """A value as it may appear in a message: short, never a huge repr."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        return f"{str(value)[:12]}… ({len(str(abs(value)))} digits)"
     if isinstance(value, (int, float)) or value is None:
         return value
     text = value if isinstance(value, str) else repr(value)
