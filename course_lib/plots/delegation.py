@@ -196,7 +196,8 @@ class LevelsChart:
         ax.set_yticks(y, [_wrap(dl.decision_label(d), 32) for d in self.decisions], fontsize=9)
         ax.set_ylim(n - 0.35, -0.5)
         ax.set_xlim(0.5, 7.5)
-        ax.set_xticks(range(1, 8), [dl.level_label(i) for i in range(1, 8)], rotation=30, ha="right", fontsize=8.5)
+        ax.set_xticks(range(1, 8), ["\n".join(textwrap.wrap(dl.level_label(i), 12)) for i in range(1, 8)],
+                      fontsize=8.5)
         ax.set_xlabel(t("delegation.levels.axis"))
         ax.grid(True, axis="x")
         ax.grid(False, axis="y")
@@ -204,7 +205,7 @@ class LevelsChart:
         handles, labels = ax.get_legend_handles_labels()
         idx = labels.index(t("delegation.levels.class"))
         handles[idx] = Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE["grey"], alpha=0.6)
-        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, fontsize=8.5)
+        self.fig.legend(handles, labels, loc="outside lower center", ncol=4, fontsize=8.5)
         # Everything but the points is static: lay out once, then freeze for fast redraws.
         freeze_layout(self.fig)
 
