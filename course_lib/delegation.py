@@ -103,23 +103,24 @@ class Gap:
     holders: Mapping[str, str | None] = field(default_factory=dict)
     working: tuple[str, ...] = ()
 
-    def _parts(self, decisions) -> str:
+    def _parts(self, decisions, cat) -> str:
         parts = []
         for d in decisions:
             holder = self.holders.get(d)
-            who = role_label(holder) if holder else t("delegation.gap.nobody")
-            parts.append(t("delegation.gap.part", decision=decision_label(d), holder=who))
+            who = role_label(holder, _cat=cat) if holder else t("delegation.gap.nobody")
+            parts.append(t("delegation.gap.part", decision=decision_label(d, _cat=cat), holder=who))
         return "; ".join(parts)
 
     @property
     def message(self) -> str:
-        text = [t("delegation.gap.sentence", kpi=kpi_label(self.kpi), controlled=len(self.drivers) - len(self.missing),
-                  total=len(self.drivers))]
+        cat = catalogue()
+        text = [t("delegation.gap.sentence", kpi=kpi_label(self.kpi, _cat=cat),
+                  controlled=len(self.drivers) - len(self.missing), total=len(self.drivers))]
         if self.working:
-            text.append(t("delegation.gap.working", parts=self._parts(self.working)))
+            text.append(t("delegation.gap.working", parts=self._parts(self.working, cat)))
         no_say = [d for d in self.missing if d not in self.working]
         if no_say:
-            text.append(t("delegation.gap.no_say", parts=self._parts(no_say)))
+            text.append(t("delegation.gap.no_say", parts=self._parts(no_say, cat)))
         return " ".join(text)
 
     def __str__(self) -> str:
@@ -202,14 +203,23 @@ def controls(matrix: Any, role: str | None = None, levels: Mapping[str, int] | N
         >>> controls(preset_matrix("proposal"))[:2]
         ('hire_sellers', 'restructure_sellers')
     """
-    return _controls(_board(matrix), _role(role), _check_levels(levels), _min_level(min_level))
+    return _controls(_letters(_board(matrix)), _role(role), _check_levels(levels), _min_level(min_level))
 
 
-def _controls(frame: pd.DataFrame, rid: str, lv: Mapping[str, int], min_level: int) -> tuple[str, ...]:
+def _letters(frame: pd.DataFrame) -> dict[str, dict[str, frozenset[str]]]:
+    """``{decision: {role: RACI letters}}``, parsed once per check."""
+    return {d: {r: parse_cell(v)[0] for r, v in row.items()} for d, row in frame.to_dict("index").items()}
+
+
+def _a_holder(letters: Mapping[str, Mapping[str, frozenset[str]]], decision: str) -> str | None:
+    return next((r for r, held in letters.get(decision, {}).items() if "A" in held), None)
+
+
+def _controls(letters: Mapping[str, Mapping[str, frozenset[str]]], rid: str, lv: Mapping[str, int],
+              min_level: int) -> tuple[str, ...]:
     held = []
-    for d in frame.index:
-        letters = parse_cell(frame.at[d, rid])[0] if rid in frame.columns else frozenset()
-        if "A" in letters or lv.get(d, 0) >= min_level:
+    for d, row in letters.items():
+        if "A" in row.get(rid, frozenset()) or lv.get(d, 0) >= min_level:
             held.append(d)
     for d, level in lv.items():
         if level >= min_level and d not in held:
@@ -225,16 +235,15 @@ def works_under(matrix: Any, role: str | None = None, levels: Mapping[str, int] 
         >>> works_under(preset_matrix("today"))
         {'restructure_sellers': 'hr_director'}
     """
-    frame, rid = _board(matrix), _role(role)
-    held = set(_controls(frame, rid, _check_levels(levels), _min_level(min_level)))
-    return _works_under(frame, rid, held)
+    letters, rid = _letters(_board(matrix)), _role(role)
+    held = set(_controls(letters, rid, _check_levels(levels), _min_level(min_level)))
+    return _works_under(letters, rid, held)
 
 
-def _works_under(frame: pd.DataFrame, rid: str, held: set[str]) -> dict[str, str | None]:
-    if rid not in frame.columns:
-        return {}
-    return {d: _accountable(frame, d) for d in frame.index
-            if d not in held and "R" in parse_cell(frame.at[d, rid])[0]}
+def _works_under(letters: Mapping[str, Mapping[str, frozenset[str]]], rid: str,
+                 held: set[str]) -> dict[str, str | None]:
+    return {d: _a_holder(letters, d) for d, row in letters.items()
+            if d not in held and "R" in row.get(rid, frozenset())}
 
 
 def _check_levels(levels: Mapping[str, int] | None) -> dict[str, int]:
@@ -308,17 +317,19 @@ def controllability_gaps(matrix: Any, measured_kpis: Iterable[str] | None = None
         >>> controllability_gaps(today, ["gross_margin"], levels={"price_discount_limits": 6}).gaps
         ()
     """
+    cat = catalogue()
     rid = _role(role)
     measured = _kpi_list(measured_kpis)
     frame = _board(matrix)
-    held = set(_controls(frame, rid, _check_levels(levels), _min_level(min_level)))
-    working = _works_under(frame, rid, held)
+    letters = _letters(frame)
+    held = set(_controls(letters, rid, _check_levels(levels), _min_level(min_level)))
+    working = _works_under(letters, rid, held)
     gaps: list[Gap] = []
     coverage: dict[str, float] = {}
     covered_pairs = total_pairs = working_pairs = 0
     working_seen: list[str] = []
     for k in measured:
-        drivers = decisions_driving(k)
+        drivers = decisions_driving(k, _cat=cat)
         missing = tuple(d for d in drivers if d not in held)
         busy = tuple(d for d in missing if d in working)
         working_seen += [d for d in busy if d not in working_seen]
@@ -327,12 +338,12 @@ def controllability_gaps(matrix: Any, measured_kpis: Iterable[str] | None = None
         working_pairs += len(busy)
         coverage[k] = (len(drivers) - len(missing)) / len(drivers) if drivers else 1.0
         if missing:
-            holders = {d: _accountable(frame, d) for d in missing}
+            holders = {d: _a_holder(letters, d) for d in missing}
             gaps.append(Gap(k, missing, drivers, holders, busy))
     score = covered_pairs / total_pairs if total_pairs else 1.0
     return ControllabilityReport(rid, measured, tuple(gaps), score, coverage,
-                                 tuple(d for d in catalogue().decisions if d in held),
-                                 tuple(d for d in catalogue().decisions if d in working_seen),
+                                 tuple(d for d in cat.decisions if d in held),
+                                 tuple(d for d in cat.decisions if d in working_seen),
                                  working_pairs / total_pairs if total_pairs else 0.0)
 
 

@@ -212,79 +212,79 @@ def _shown(value: Any) -> Any:
     return text[:57] + "..."
 
 
-def role_id(role: Any) -> str:
+def role_id(role: Any, *, _cat: Catalogue | None = None) -> str:
     """The role id for an id or a label in either language.
 
     Example:
         >>> role_id("Sales manager"), role_id("salgssjef"), role_id("sales_manager")
         ('sales_manager', 'sales_manager', 'sales_manager')
     """
-    roles = catalogue().roles
+    roles = (_cat or catalogue()).roles
     found = _resolve(role, roles, lambda e: list(e.values()))
     if found is None:
         raise invalid("delegation.role_unknown", value=_shown(role), allowed=", ".join(roles))
     return found
 
 
-def decision_id(decision: Any) -> str:
+def decision_id(decision: Any, *, _cat: Catalogue | None = None) -> str:
     """The decision id for an id or a label in either language.
 
     Example:
         >>> decision_id("Hire sellers")
         'hire_sellers'
     """
-    decisions = catalogue().decisions
+    decisions = (_cat or catalogue()).decisions
     found = _resolve(decision, decisions, lambda d: list(d.name.values()))
     if found is None:
         raise invalid("delegation.decision_unknown", value=_shown(decision), allowed=", ".join(decisions))
     return found
 
 
-def kpi_id(kpi: Any) -> str:
+def kpi_id(kpi: Any, *, _cat: Catalogue | None = None) -> str:
     """The KPI id for an id or a label in either language.
 
     Example:
         >>> kpi_id("Nysalg")
         'new_sales'
     """
-    kpis = catalogue().kpis
+    kpis = (_cat or catalogue()).kpis
     found = _resolve(kpi, kpis, lambda e: list(e.values()))
     if found is None:
         raise invalid("delegation.kpi_unknown", value=_shown(kpi), allowed=", ".join(kpis))
     return found
 
 
-def role_label(role: Any, lang: str | None = None, short: bool = False) -> str:
+def role_label(role: Any, lang: str | None = None, short: bool = False, *, _cat: Catalogue | None = None) -> str:
     """Role name in the current language (``short=True`` for column headers); unknown ids pass through.
 
     Example:
         >>> role_label("hr_director", "en", short=True)
         'HR dir.'
     """
-    cat = catalogue()
+    cat = _cat or catalogue()
     table = cat.role_short if short else cat.roles
     return pick(table[role], lang) if isinstance(role, str) and role in table else str(role)
 
 
-def decision_label(decision: Any, lang: str | None = None) -> str:
+def decision_label(decision: Any, lang: str | None = None, *, _cat: Catalogue | None = None) -> str:
     """Decision name in the current language (unknown ids pass through).
 
     Example:
         >>> decision_label("pay_levels", "nb")
         'Lønnsnivå'
     """
-    decisions = catalogue().decisions
+    decisions = (_cat or catalogue()).decisions
     return decisions[decision].label(lang) if isinstance(decision, str) and decision in decisions else str(decision)
 
 
-def kpi_label(kpi: Any, lang: str | None = None) -> str:
+def kpi_label(kpi: Any, lang: str | None = None, *, _cat: Catalogue | None = None) -> str:
     """KPI name in the current language (unknown ids pass through).
 
     Example:
         >>> kpi_label("new_sales", "en")
         'New sales'
     """
-    kpis = catalogue().kpis
+    kpis = (_cat or catalogue()).kpis
     return pick(kpis[kpi], lang) if isinstance(kpi, str) and kpi in kpis else str(kpi)
 
 
@@ -295,15 +295,16 @@ def in_sentence(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def decisions_driving(kpi: Any) -> tuple[str, ...]:
+def decisions_driving(kpi: Any, *, _cat: Catalogue | None = None) -> tuple[str, ...]:
     """Decisions in the catalogue that drive a KPI, in board order.
 
     Example:
         >>> decisions_driving("gross_margin")
         ('price_discount_limits',)
     """
-    k = kpi_id(kpi)
-    return tuple(d.id for d in catalogue().decisions.values() if k in d.drives)
+    cat = _cat or catalogue()
+    k = kpi_id(kpi, _cat=cat)
+    return tuple(d.id for d in cat.decisions.values() if k in d.drives)
 
 
 def check_level(value: Any, field_name: str) -> int:

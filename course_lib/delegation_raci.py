@@ -104,13 +104,17 @@ def to_frame(matrix: Any) -> pd.DataFrame:
         >>> to_frame({"hire_sellers": {"sales_manager": "ra", "hr_director": "c"}}).loc["hire_sellers", "sales_manager"]
         'A/R'
     """
+    cat = catalogue()
     roles: list[str] = []
     data: dict[str, dict[str, str]] = {}
+    role_ids: dict[str, str] = {}
     for d, row in _cells(matrix).items():
-        did = _known_or_raw(d, decision_id)
+        did = d if d in cat.decisions else _known_or_raw(d, lambda v: decision_id(v, _cat=cat))
         data.setdefault(did, {})
         for r, v in row.items():
-            rid = _known_or_raw(r, role_id)
+            if r not in role_ids:
+                role_ids[r] = r if r in cat.roles else _known_or_raw(r, lambda v: role_id(v, _cat=cat))
+            rid = role_ids[r]
             if rid not in roles:
                 roles.append(rid)
             letters, bad = parse_cell(v)
@@ -238,15 +242,16 @@ def validate_raci(matrix: Any) -> list[RaciProblem]:
         return [RaciProblem("empty")]
     problems: list[RaciProblem] = []
     bad_roles: list[str] = []
+    cat = catalogue()
     for d_raw, row in cells.items():
-        d = _known_or_raw(d_raw, decision_id)
-        if d not in catalogue().decisions:
+        d = _known_or_raw(d_raw, lambda v: decision_id(v, _cat=cat))
+        if d not in cat.decisions:
             problems.append(RaciProblem("unknown_decision", value=_shown(d_raw)))
         accountable: list[str] = []
         responsible: list[str] = []
         for r_raw, v in row.items():
-            r = _known_or_raw(r_raw, role_id)
-            if r not in catalogue().roles and r_raw not in bad_roles:
+            r = r_raw if r_raw in cat.roles else _known_or_raw(r_raw, lambda v: role_id(v, _cat=cat))
+            if r not in cat.roles and r_raw not in bad_roles:
                 bad_roles.append(r_raw)
                 problems.append(RaciProblem("unknown_role", value=_shown(r_raw)))
             letters, bad = parse_cell(v)
