@@ -53,7 +53,13 @@ class ContentError(ValueError):
 
 def shipped_folder():
     """The package folder with the shipped content files."""
-    return resources.files("course_lib") / "content"
+    global _shipped
+    if _shipped is None:
+        _shipped = resources.files("course_lib") / "content"
+    return _shipped
+
+
+_shipped = None
 
 
 def set_content_dir(path: str | os.PathLike | None) -> None:
@@ -207,7 +213,7 @@ def validate(topic: str, data: Any, file: str) -> Any:
         if errors:
             error = max(errors, key=lambda e: len(list(e.absolute_path)))
             entry, field = _entry_and_field(data, list(error.absolute_path))
-            raise ContentError(file, entry, field, error.message[:300])
+            raise ContentError(file, entry, field, schema_problem(error))
     for path, problem in text_problems(data):
         entry, field = _entry_and_field(data, path)
         raise ContentError(file, entry, field, problem)
@@ -215,6 +221,49 @@ def validate(topic: str, data: Any, file: str) -> Any:
         for entry, field, problem in check(data) or ():
             raise ContentError(file, str(entry), str(field), str(problem))
     return data
+
+
+_TYPE_WORDS = {"string": "text", "object": "mapping", "array": "list", "number": "number", "integer": "whole",
+               "boolean": "boolean", "null": "null"}
+
+
+def schema_problem(error) -> str:
+    """A JSON Schema error in the learner's language (jsonschema's own messages are English only).
+
+    Example:
+        >>> from jsonschema import Draft202012Validator
+        >>> err = next(Draft202012Validator({"type": "object", "required": ["en"]}).iter_errors({}))
+        >>> schema_problem(err)
+        'det påkrevde feltet «en» mangler'
+    """
+    from .safe_yaml import shorten
+
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
+        return t("content.schema.required", name=", ".join(missing) or "?")
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = set((error.schema.get("properties") or {}))
+        extra = sorted(str(k) for k in instance if k not in allowed)
+        return t("content.schema.unknown_field", name=", ".join(extra) or "?",
+                 allowed=", ".join(sorted(allowed)) or "-")
+    if kind == "type":
+        wanted = value if isinstance(value, list) else [value]
+        words = " / ".join(t(f"content.schema.type_{_TYPE_WORDS.get(w, 'text')}") for w in wanted)
+        return t("content.schema.type", wanted=words, value=shorten(repr(instance), 60))
+    if kind in ("enum", "const"):
+        options = value if kind == "enum" else [value]
+        return t("content.schema.enum", value=shorten(repr(instance), 60),
+                 allowed=shorten(", ".join(map(str, options)), 200))
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return t(f"content.schema.{kind}", value=shorten(repr(instance), 40), limit=value)
+    if kind in ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties"):
+        return t(f"content.schema.{kind}", limit=value)
+    if kind == "pattern":
+        return t("content.schema.pattern", value=shorten(repr(instance), 60), pattern=value)
+    if kind == "uniqueItems":
+        return t("content.schema.unique")
+    return t("content.schema.other", problem=shorten(error.message, 200))
 
 
 def load(topic: str) -> Any:
@@ -226,8 +275,11 @@ def load(topic: str) -> Any:
         ...
         course_lib.content.ContentError: ...
     """
+    fast = (topic, str(content_dir()))
+    if fast in _cache:  # the hot path: no file-system calls once a topic is loaded
+        return _cache[fast]
     path = source_of(topic)
-    key = (topic, str(path))
+    key = fast
     if key not in _cache:
         overridden = isinstance(path, Path) and content_dir() is not None and path.parent == content_dir()
         name = str(path) if overridden else f"{topic}.yaml"
