@@ -29,7 +29,7 @@ import numbers
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from .i18n import invalid, pick, t
+from .i18n import format_number, format_percent, invalid, pick, t
 
 # --------------------------------------------------------------------------- theories
 
@@ -38,6 +38,7 @@ THEORIES: dict[str, dict[str, str]] = {
     "expectancy": {"nb": "Forventningsteori (Vroom)", "en": "Expectancy theory (Vroom)"},
     "self_efficacy": {"nb": "Mestringstro (Bandura)", "en": "Self-efficacy (Bandura)"},
     "herzberg": {"nb": "Tofaktorteorien (Herzberg)", "en": "Two-factor theory (Herzberg)"},
+    "goal_setting": {"nb": "Målsettingsteori (Locke & Latham)", "en": "Goal-setting theory (Locke & Latham)"},
 }
 
 
@@ -47,7 +48,8 @@ class InnerQuestion:
 
     ``theory`` is the primary theory id (a key of :data:`THEORIES`), ``related`` further ones;
     ``link`` says in words which construct of the theory the question touches; ``levers`` are what
-    top management can change.
+    top management can change; ``seller_levers`` what her sellers can do (the source says both sides
+    should motivate her).
     """
 
     id: str
@@ -57,17 +59,20 @@ class InnerQuestion:
     related: tuple[str, ...]
     link: Mapping[str, str]
     levers: tuple[Mapping[str, str], ...]
+    seller_levers: tuple[Mapping[str, str], ...] = ()
 
     def label(self, lang: str | None = None) -> str:
         """The factor's name in the current (or given) language."""
         return pick(self.name, lang)
 
 
-def _q(id, name, question, theory, related, link, levers):
-    return InnerQuestion(id, name, question, theory, tuple(related), link, tuple(levers))
+def _q(id, name, question, theory, related, link, levers, seller_levers=()):
+    return InnerQuestion(id, name, question, theory, tuple(related), link, tuple(levers), tuple(seller_levers))
 
 
-#: The six inner questions, keyed by stable id, in the order of the source text.
+#: The six inner questions, keyed by stable id, in the order of the source text. The names are the
+#: source's own (in English: Self-realisation, Goal management, Personal character, Incentive, Sales
+#: culture, Recognition); the theory each one is read through stands beside the name, never instead.
 INNER_QUESTIONS: dict[str, InnerQuestion] = {
     q.id: q
     for q in (
@@ -76,33 +81,46 @@ INNER_QUESTIONS: dict[str, InnerQuestion] = {
             {"nb": "Selvrealisering", "en": "Self-realisation"},
             {"nb": "Er det dette jeg egentlig vil drive med?", "en": "Is this what I really want to be doing?"},
             "sdt", ["herzberg"],
-            {"nb": "Autonomi og indre motivasjon i selvbestemmelsesteorien; «arbeidet i seg selv» hos Herzberg.",
+            {"nb": "Autonomi og indre motivasjon i selvbestemmelsesteorien; «selve arbeidet» hos Herzberg.",
              "en": "Autonomy and intrinsic motivation in self-determination theory; Herzberg's 'work itself'."},
             [
                 {"nb": "Beslutningsmyndighet over hvordan salgsavdelingen drives",
                  "en": "Decision rights over how the sales department is run"},
-                {"nb": "En rolle hun kan forme selv (rolledesign)", "en": "A role she can shape herself (role design)"},
-                {"nb": "En plass i ledergruppen", "en": "A seat in the management group"},
+                {"nb": "En rolle hun kan forme selv", "en": "A role she can shape herself (role design)"},
+                {"nb": "En plass i toppledergruppen", "en": "A seat in the top management group"},
+            ],
+            [
+                {"nb": "Ta henne med i kundesaker der hun kan bruke det hun er god på",
+                 "en": "Bring her into customer cases where she can use what she is good at"},
+                {"nb": "Si fra om hva de trenger av henne, så hun ser hva rollen betyr",
+                 "en": "Tell her what they need from her, so she sees what the role is for"},
             ],
         ),
         _q(
             "goal_attainability",
-            {"nb": "Målstyring", "en": "Goal attainability"},
+            {"nb": "Målstyring", "en": "Goal management"},
             {"nb": "Er det mulig for meg å nå disse målene?", "en": "Is it possible for me to reach these goals?"},
-            "expectancy", [],
-            {"nb": "Forventningen E i Vrooms modell: troen på at innsats gir resultat.",
-             "en": "Expectancy E in Vroom's model: the belief that effort leads to performance."},
+            "goal_setting", ["expectancy"],
+            {"nb": "Målsettingsteorien: konkrete, krevende mål hun har forpliktet seg til, gir høyere prestasjon "
+                   "så lenge hun tror de kan nås; den troen er forventningen E hos Vroom.",
+             "en": "Goal-setting theory: specific, demanding goals she is committed to raise performance as long "
+                   "as she believes they can be reached; that belief is Vroom's expectancy E."},
             [
-                {"nb": "Realistiske og konkrete budsjetter, satt sammen med henne",
-                 "en": "Realistic, specific budgets set together with her"},
-                {"nb": "Verktøy og tid til å planlegge, gjennomføre og kontrollere",
-                 "en": "Tools and time to plan, execute and control"},
+                {"nb": "Konkrete, krevende og realistiske mål, satt sammen med henne i toppledergruppen",
+                 "en": "Specific, demanding and realistic goals, set with her in the top management group"},
+                {"nb": "Verktøy og tid til å planlegge, gjennomføre og kontrollere (modul 02)",
+                 "en": "Tools and time to plan, execute and control (module 02)"},
                 {"nb": "Myndighet over innsatsfaktorene hun måles på", "en": "Authority over the inputs she is measured on"},
+            ],
+            [
+                {"nb": "Ærlige prognoser og et oppdatert CRM, så planen bygger på riktige tall",
+                 "en": "Honest forecasts and an up-to-date CRM, so the plan rests on the right numbers"},
+                {"nb": "Si fra tidlig når en avtale glipper", "en": "Speak up early when a deal slips"},
             ],
         ),
         _q(
             "self_efficacy",
-            {"nb": "Personkarakter", "en": "Self-efficacy"},
+            {"nb": "Personkarakter", "en": "Personal character"},
             {"nb": "Har jeg det i meg å få til dette?", "en": "Do I have it in me to pull this off?"},
             "self_efficacy", ["sdt"],
             {"nb": "Mestringstro bygget på egne mestringserfaringer; kompetansebehovet i selvbestemmelsesteorien.",
@@ -111,6 +129,12 @@ INNER_QUESTIONS: dict[str, InnerQuestion] = {
                 {"nb": "Utvikling, mentor og opplæring", "en": "Development, mentoring and training"},
                 {"nb": "Oppgaver som gir tidlige seire", "en": "Assignments that give early wins"},
                 {"nb": "Konkrete, konstruktive tilbakemeldinger", "en": "Specific, constructive feedback"},
+            ],
+            [
+                {"nb": "Be henne om råd og hjelp i vanskelige salg, så hun får mestre dem",
+                 "en": "Ask her for advice and help in hard deals, so she gets to master them"},
+                {"nb": "Fortelle henne når coachingen hennes har hjulpet",
+                 "en": "Tell her when her coaching has helped"},
             ],
         ),
         _q(
@@ -121,10 +145,15 @@ INNER_QUESTIONS: dict[str, InnerQuestion] = {
             {"nb": "Instrumentalitet × valens i Vrooms modell: fører resultatet til noe hun verdsetter?",
              "en": "Instrumentality × valence in Vroom's model: does the result lead to something she values?"},
             [
-                {"nb": "Lønns- og bonusdesign knyttet til det hun selv påvirker",
+                {"nb": "Lønns- og bonusordning knyttet til det hun selv påvirker",
                  "en": "Pay and bonus design tied to what she can influence"},
                 {"nb": "Et bonussystem som passer fasen bedriften er i", "en": "A bonus system that fits the company's phase"},
                 {"nb": "Tydelig kobling mellom resultat og belønning", "en": "A clear link between result and reward"},
+            ],
+            [
+                {"nb": "Vise hva teamets resultater betyr for kundene og for bedriften",
+                 "en": "Show what the team's results mean for customers and for the company"},
+                {"nb": "Trekke i samme retning når målene deles ut", "en": "Pull in the same direction once targets are set"},
             ],
         ),
         _q(
@@ -139,6 +168,10 @@ INNER_QUESTIONS: dict[str, InnerQuestion] = {
                 {"nb": "Støtte til å ansette og omstille selgerne", "en": "Support to hire and reshape the sales team"},
                 {"nb": "En kultur der gode grep deles", "en": "A culture where what works is shared"},
             ],
+            [
+                {"nb": "Dele det som virker, også med henne", "en": "Share what works, with her too"},
+                {"nb": "Ta henne med i feiringen når teamet lykkes", "en": "Include her when the team celebrates a win"},
+            ],
         ),
         _q(
             "recognition",
@@ -150,7 +183,12 @@ INNER_QUESTIONS: dict[str, InnerQuestion] = {
             [
                 {"nb": "Faste rutiner for anerkjennelse", "en": "Recognition routines"},
                 {"nb": "Synlighet overfor toppledelsen", "en": "Visibility with top management"},
-                {"nb": "En plass i ledergruppen", "en": "A seat in the management group"},
+                {"nb": "En plass i toppledergruppen", "en": "A seat in the top management group"},
+            ],
+            [
+                {"nb": "Si det høyt når hun har hjulpet dem", "en": "Say so when she has helped them"},
+                {"nb": "Gi henne æren overfor kunder og ledelse når den er hennes",
+                 "en": "Give her the credit with customers and management when it is hers"},
             ],
         ),
     )
@@ -247,9 +285,16 @@ def items_for(factor: str) -> tuple[Item, ...]:
     return tuple(item for item in QUESTIONNAIRE if item.factor == factor)
 
 
+def _check_name(value, table: Mapping[str, object], key: str) -> str:
+    """``value`` if it is a key of ``table``; else a translated ValueError listing the valid keys."""
+    if not isinstance(value, str) or value not in table:
+        raise invalid(key, value=repr(value), valid=", ".join(table))
+    return value
+
+
 def _check_factor(factor: str) -> None:
-    if factor not in INNER_QUESTIONS:
-        raise invalid("motivation.profile.unknown_factor", factor=factor, valid=", ".join(FACTORS))
+    if not isinstance(factor, str) or factor not in INNER_QUESTIONS:
+        raise invalid("motivation.profile.unknown_factor", factor=repr(factor), valid=", ".join(FACTORS))
 
 
 def _is_number(value) -> bool:
@@ -354,6 +399,7 @@ class Interpretation:
     text: str
     theory: str
     levers: tuple[str, ...] = field(default_factory=tuple)
+    seller_levers: tuple[str, ...] = field(default_factory=tuple)
 
 
 def interpret_profile(scores: Mapping[str, float], lang: str | None = None) -> list[Interpretation]:
@@ -381,12 +427,18 @@ def interpret_profile(scores: Mapping[str, float], lang: str | None = None) -> l
             text=t(f"motivation.interpret.{factor}.{lvl}", lang=lang),
             theory=pick(THEORIES[q.theory], lang),
             levers=tuple(pick(lever, lang) for lever in q.levers),
+            seller_levers=tuple(pick(lever, lang) for lever in q.seller_levers),
         ))
     order = {f: i for i, f in enumerate(FACTORS)}
     return sorted(out, key=lambda it: (it.score, order[it.factor]))
 
 
 # --------------------------------------------------------------------------- expectancy theory
+
+
+def _clean(x: float) -> float:
+    """``x`` without binary float noise (0.6299999999999999 -> 0.63): 14 significant digits."""
+    return float(f"{x:.14g}")
 
 
 def _check_unit(value, key: str, low: float, high: float, **extra) -> float:
@@ -419,7 +471,7 @@ def outcome_contributions(expectancy: float, outcomes: Sequence[tuple[float, flo
         [0.4, 0.1]
     """
     e = _check_unit(expectancy, "motivation.force.expectancy_range", 0.0, 1.0)
-    return [e * i * v for i, v in _check_outcomes(outcomes)]
+    return [_clean(e * i * v) for i, v in _check_outcomes(outcomes)]
 
 
 def motivational_force(expectancy: float, outcomes: Sequence[tuple[float, float]]) -> float:
@@ -444,7 +496,8 @@ def motivational_force(expectancy: float, outcomes: Sequence[tuple[float, float]
         >>> motivational_force(0.0, [(1.0, 1.0), (1.0, 1.0)])
         0.0
     """
-    return math.fsum(outcome_contributions(expectancy, outcomes))
+    e = _check_unit(expectancy, "motivation.force.expectancy_range", 0.0, 1.0)
+    return _clean(e * math.fsum(i * v for i, v in _check_outcomes(outcomes)))
 
 
 @dataclass(frozen=True)
@@ -503,7 +556,19 @@ class Scenario:
         return motivational_force(self.expectancy, self.pairs())
 
 
-_BASE = {"bonus": (0.8, 0.6), "recognition": (0.6, 0.7), "promotion": (0.3, 0.5), "company_car": (0.9, 0.3)}
+def scenario(scenario_id: str) -> Scenario:
+    """The scenario with this id; a translated ``ValueError`` listing the valid ids otherwise.
+
+    Example:
+        >>> scenario("baseline").expectancy
+        0.7
+    """
+    return SCENARIOS[_check_name(scenario_id, SCENARIOS, "motivation.widget.unknown_scenario")]
+
+
+#: The case's outcomes. The company car is the CEO's unconditional gift in the story: it does not depend
+#: on her results, so its instrumentality is 0 in every scenario except "car_for_budget".
+_BASE = {"bonus": (0.8, 0.6), "recognition": (0.6, 0.7), "promotion": (0.3, 0.6), "company_car": (0.0, 0.3)}
 
 #: Illustrative numbers chosen for teaching (not measured).
 SCENARIOS: dict[str, Scenario] = {
@@ -511,9 +576,11 @@ SCENARIOS: dict[str, Scenario] = {
     for s in (
         Scenario(
             "baseline",
-            {"nb": "Utgangspunkt", "en": "Starting point"},
-            {"nb": "Budsjettet er krevende, men mulig, og belønningene henger sammen med resultatene.",
-             "en": "The budget is demanding but possible, and rewards follow results."},
+            {"nb": "Utgangspunkt (Ingrid)", "en": "Starting point (Ingrid)"},
+            {"nb": "Budsjettet er krevende, men mulig, og bonus og anerkjennelse følger resultatene. Firmabilen er en "
+                   "gave som ikke avhenger av resultatet (I = 0).",
+             "en": "The budget is demanding but possible, and bonus and recognition follow results. The company car "
+                   "is a gift that does not depend on the result (I = 0)."},
             0.7, dict(_BASE),
         ),
         Scenario(
@@ -537,17 +604,34 @@ SCENARIOS: dict[str, Scenario] = {
             {"nb": "Anerkjennelse uten lønn", "en": "Recognition without pay"},
             {"nb": "Ingen bonus knyttet til resultatet, men toppledelsen ser og verdsetter arbeidet hennes.",
              "en": "No bonus tied to the result, but top management sees and values her work."},
-            0.7, {**_BASE, "bonus": (0.0, 0.6), "recognition": (0.9, 0.8), "promotion": (0.5, 0.5),
-                  "company_car": (0.0, 0.3)},
+            0.7, {**_BASE, "bonus": (0.0, 0.6), "recognition": (0.9, 0.8), "promotion": (0.5, 0.5)},
+        ),
+        Scenario(
+            "car_for_budget",
+            {"nb": "Firmabil hvis budsjettet nås", "en": "Company car if the budget is reached"},
+            {"nb": "Som utgangspunktet, men administrerende direktør lover bilen bare hvis hun når budsjettet (I = 1). "
+                   "Først nå gir bilen et bidrag til M.",
+             "en": "As the starting point, but the CEO promises the car only if she reaches the budget (I = 1). "
+                   "Only now does the car add to M."},
+            0.7, {**_BASE, "company_car": (1.0, 0.3)},
+        ),
+        Scenario(
+            "second_manager",
+            {"nb": "En annen salgssjef i samme jobb", "en": "Another sales manager in the same job"},
+            {"nb": "Samme jobb, budsjett og belønningssystem som Ingrid (samme E og I), men en annen personlighet: "
+                   "hun verdsetter bonus, forfremmelse og bil høyt og anerkjennelse lite.",
+             "en": "The same job, budget and reward system as Ingrid (same E and I), but another personality: she "
+                   "values bonus, promotion and car highly and recognition little."},
+            0.7, {"bonus": (0.8, 0.9), "recognition": (0.6, 0.3), "promotion": (0.3, 0.8), "company_car": (0.0, 0.6)},
         ),
         Scenario(
             "seller_view",
-            {"nb": "Slik en selger kan vekte", "en": "How a seller might weigh it"},
-            {"nb": "Samme forventning og koblinger som utgangspunktet, men valensene til en selger som "
-                   "verdsetter bonusen høyt og toppledelsens anerkjennelse lite.",
-             "en": "Same expectancy and links as the starting point, but the valences of a seller who values "
-                   "the bonus highly and top management's recognition little."},
-            0.7, {"bonus": (0.8, 0.9), "recognition": (0.6, 0.3), "promotion": (0.3, 0.2), "company_car": (0.9, 0.4)},
+            {"nb": "En selger (til sammenligning)", "en": "A seller (for contrast)"},
+            {"nb": "En annen stilling: provisjonen følger salget tettere (høyere I for bonus), anerkjennelse kommer fra "
+                   "salgssjefen og ikke toppledelsen, og veien til forfremmelse er lengre.",
+             "en": "Another position: commission follows sales more closely (higher I for the bonus), recognition "
+                   "comes from the sales manager rather than top management, and the path to promotion is longer."},
+            0.7, {"bonus": (0.9, 0.8), "recognition": (0.4, 0.4), "promotion": (0.2, 0.5), "company_car": (0.0, 0.4)},
         ),
     )
 }
@@ -595,7 +679,7 @@ def felt_valence(valence: float, climate: float, floor: float = 0.25) -> float:
     v = _check_unit(valence, "motivation.valence.valence_range", -1.0, 1.0)
     c = _check_unit(climate, "motivation.valence.climate_range", 0.0, 1.0)
     f = _check_unit(floor, "motivation.valence.floor_range", 0.0, 1.0)
-    return v * (f + (1.0 - f) * c)
+    return _clean(v * (f + (1.0 - f) * c))
 
 
 def climate_from_profile(scores: Mapping[str, float]) -> float:
@@ -608,16 +692,22 @@ def climate_from_profile(scores: Mapping[str, float]) -> float:
     """
     checked = check_scores(scores)
     mean = sum(checked[f] for f in CLIMATE_FACTORS) / len(CLIMATE_FACTORS)
-    return (mean - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN)
+    return _clean((mean - LIKERT_MIN) / (LIKERT_MAX - LIKERT_MIN))
 
 
 def company_car_force(climate: float, expectancy: float = 0.7, instrumentality: float = 1.0,
                       valence: float = 0.6, floor: float = 0.25) -> float:
     """M from a company car alone when its value is read through the climate (teaching model).
 
+    The default ``instrumentality = 1`` is a car *promised for reaching the budget*. The car of the
+    story is an unconditional gift: pass ``instrumentality=0`` and M is 0 whatever the car is worth,
+    because a reward that does not depend on the result gives no reason to work for the result.
+
     Example:
         >>> company_car_force(1.0) > 2 * company_car_force(0.1)
         True
+        >>> company_car_force(1.0, instrumentality=0.0)
+        0.0
     """
     return motivational_force(expectancy, [(instrumentality, felt_valence(valence, climate, floor))])
 
@@ -647,13 +737,16 @@ MEASURES_SHORT: dict[str, dict[str, str]] = {
 
 DECI_1999 = "Deci, Koestner & Ryan (1999)"
 
-#: Cohen's d from Deci, Koestner & Ryan (1999), only the rows verified against the abstract.
-_CROWDING_D: dict[tuple[str, str], float] = {
+#: Cohen's d from the abstract of Deci, Koestner & Ryan (1999). ``None``: the abstract lists no
+#: significant effect for the combination (performance-contingent rewards on self-reported interest),
+#: and the course states that finding rather than a number it has not checked.
+_CROWDING_D: dict[tuple[str, str], float | None] = {
     ("engagement_contingent", "free_choice"): -0.40,
     ("engagement_contingent", "self_report"): -0.15,
     ("completion_contingent", "free_choice"): -0.36,
     ("completion_contingent", "self_report"): -0.17,
     ("performance_contingent", "free_choice"): -0.28,
+    ("performance_contingent", "self_report"): None,
     ("positive_feedback", "free_choice"): 0.33,
     ("positive_feedback", "self_report"): 0.31,
 }
@@ -661,21 +754,33 @@ _CROWDING_D: dict[tuple[str, str], float] = {
 
 @dataclass(frozen=True)
 class CrowdingEffect:
-    """One effect of a reward type on a measure of intrinsic motivation, with its reading."""
+    """One effect of a reward type on a measure of intrinsic motivation, with its reading.
+
+    ``significant`` is false when the meta-analysis found no significant effect; ``d`` and ``u3`` are
+    then ``None``.
+    """
 
     reward_type: str
     measure: str
-    d: float
-    u3: float
+    d: float | None
+    u3: float | None
     source: str = DECI_1999
+
+    @property
+    def significant(self) -> bool:
+        return self.d is not None
 
     def statement(self, lang: str | None = None) -> str:
         """The effect in plain language (see :func:`describe_effect`)."""
+        if self.d is None:
+            return t("motivation.effect.not_significant", lang=lang,
+                     reward=pick(REWARD_TYPES[self.reward_type], lang).split(" (")[0].lower(),
+                     measure=pick(MEASURES_SHORT[self.measure], lang).lower())
         return describe_effect(self.d, lang=lang)
 
 
 def valid_crowding_combinations() -> list[tuple[str, str]]:
-    """The ``(reward_type, measure)`` pairs with a verified effect size."""
+    """The ``(reward_type, measure)`` pairs the course reports, in the order of the paper's abstract."""
     return list(_CROWDING_D)
 
 
@@ -683,33 +788,29 @@ def crowding_effect(reward_type: str, measure: str) -> CrowdingEffect:
     """The effect of a reward type on intrinsic motivation (Deci, Koestner & Ryan, 1999).
 
     Negative d means the rewarded group showed *less* intrinsic motivation afterwards than the
-    group without the reward. Only combinations verified against the paper's abstract are given;
-    performance-contingent rewards on self-reported interest are left out for that reason.
+    group without the reward. Performance-contingent rewards on self-reported interest had no
+    significant effect: that effect comes back with ``d = None`` and a statement saying so.
 
     Raises:
-        ValueError: for an unknown combination, listing the valid ones.
+        ValueError: for an unknown reward type or measure, listing the valid ones.
 
     Example:
         >>> e = crowding_effect("engagement_contingent", "free_choice")
         >>> e.d, round(e.u3, 3)
         (-0.4, 0.345)
+        >>> crowding_effect("performance_contingent", "self_report").significant
+        False
     """
-    key = (reward_type, measure)
-    if key not in _CROWDING_D:
-        def label(table, key):  # the learner's words, with the id a programmer passes
-            return f"{pick(table[key])} [{key}]" if key in table else repr(key)
-
-        valid = "; ".join(f"{label(REWARD_TYPES, r)} + {label(MEASURES_SHORT, m)}" for r, m in _CROWDING_D)
-        raise invalid("motivation.crowding.unknown", reward_type=label(REWARD_TYPES, reward_type),
-                      measure=label(MEASURES_SHORT, measure), valid=valid)
-    d = _CROWDING_D[key]
-    return CrowdingEffect(reward_type, measure, d, u3(d))
+    reward_type = _check_name(reward_type, REWARD_TYPES, "motivation.crowding.unknown_reward")
+    measure = _check_name(measure, MEASURES, "motivation.crowding.unknown_measure")
+    d = _CROWDING_D[(reward_type, measure)]
+    return CrowdingEffect(reward_type, measure, d, None if d is None else u3(d))
 
 
 def u3(d: float) -> float:
     """Cohen's U3 = Phi(d): the share of the comparison group below the treated group's mean.
 
-    Assumes two normal distributions with equal spread. 0.5 means no difference.
+    Assumes two normal distributions with equal spread. 0.5 means no difference (Cohen, 1988, p. 23).
 
     Example:
         >>> round(u3(-0.40), 6)
@@ -722,6 +823,7 @@ def u3(d: float) -> float:
 
 def effect_size_label(d: float, lang: str | None = None) -> str:
     """Cohen's conventional words for |d|: under 0.2 very small, 0.2 small, 0.5 medium, 0.8 large."""
+    u3(d)  # validates d
     size = abs(float(d))
     band = "very_small" if size < 0.2 else "small" if size < 0.5 else "medium" if size < 0.8 else "large"
     return t(f"motivation.effect.size.{band}", lang=lang)
@@ -735,8 +837,6 @@ def describe_effect(d: float, lang: str | None = None) -> str:
         The average person who got the reward ended up below 66% of those who got none...
     """
     share = u3(d)
-    from .i18n import format_number, format_percent
-
     values = dict(size=effect_size_label(d, lang), d=format_number(d, 2, lang))
     if abs(d) < 1e-12:
         return t("motivation.effect.none", lang=lang, **values)
@@ -746,31 +846,32 @@ def describe_effect(d: float, lang: str | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- tables for the notebook
-
-
-def _frame(rows, columns):
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=[t(f"motivation.table.{c}") for c in columns])
+# Each returns plain values (numbers stay numbers) with stable column ids; the notebook shows them through
+# ``course_lib.widgets.motivation.show_table``, which formats them in the learner's language.
 
 
 def inner_questions_table(lang: str | None = None):
-    """The six inner questions as a table: factor, question, theory, what it touches, levers.
+    """The six inner questions: name, question, theory, what it touches, levers of top management and
+    of the sellers.
 
     Example:
         >>> inner_questions_table(lang="en").shape
-        (6, 5)
+        (6, 6)
     """
+    import pandas as pd
+
     rows = []
     for q in INNER_QUESTIONS.values():
         theories = [pick(THEORIES[q.theory], lang)] + [pick(THEORIES[r], lang) for r in q.related]
-        rows.append([pick(q.name, lang), pick(q.question, lang), "; ".join(theories), pick(q.link, lang),
-                     "; ".join(pick(lv, lang) for lv in q.levers)])
-    return _frame(rows, ["factor", "question", "theory", "link", "levers"])
+        rows.append({"factor": pick(q.name, lang), "question": pick(q.question, lang),
+                     "theory": "; ".join(theories), "link": pick(q.link, lang),
+                     "levers": "; ".join(pick(lv, lang) for lv in q.levers),
+                     "seller_levers": "; ".join(pick(lv, lang) for lv in q.seller_levers)})
+    return pd.DataFrame(rows)
 
 
-def scenario_table(lang: str | None = None):
-    """The case scenarios with E, each outcome's (I, V) and M.
+def scenario_table(scenario_ids: Sequence[str] | None = None, lang: str | None = None):
+    """The case scenarios with E, each outcome's I and V, and M (plain numbers).
 
     Example:
         >>> scenario_table(lang="en").shape[0] == len(SCENARIOS)
@@ -779,60 +880,70 @@ def scenario_table(lang: str | None = None):
     import pandas as pd
 
     rows = []
-    for s in SCENARIOS.values():
-        row = {t("motivation.table.scenario", lang=lang): pick(s.name, lang), "E": s.expectancy}
+    for sid in scenario_ids or list(SCENARIOS):
+        s = scenario(sid)
+        row = {"scenario": pick(s.name, lang), "E": s.expectancy}
         for o in OUTCOMES:
-            i, v = s.outcomes[o]
-            row[f"{pick(OUTCOMES[o], lang)} (I; V)"] = f"{i:+.1f}; {v:+.1f}"
-        row["M"] = round(s.force(), 3)
+            row[f"{o}_I"], row[f"{o}_V"] = s.outcomes[o]
+        row["M"] = s.force()
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def contributions_table(scenario_ids: Sequence[str] = ("baseline", "seller_view"), lang: str | None = None):
+def contributions_table(scenario_ids: Sequence[str] = ("baseline", "second_manager", "seller_view"),
+                        lang: str | None = None):
     """Each outcome's contribution E*I*V to M, one column per scenario (rows: outcomes, then M).
 
     Example:
-        >>> float(contributions_table(lang="en").iloc[-1, 0]) == round(SCENARIOS["baseline"].force(), 3)
+        >>> table = contributions_table(lang="en")
+        >>> round(float(table.iloc[-1, 1]), 3) == round(SCENARIOS["baseline"].force(), 3)
         True
     """
     import pandas as pd
 
-    data = {}
+    rows = {o: {"outcome": pick(OUTCOMES[o], lang)} for o in OUTCOMES}
+    rows["M"] = {"outcome": "M"}
     for sid in scenario_ids:
-        if sid not in SCENARIOS:
-            raise invalid("motivation.widget.unknown_scenario", scenario=sid, valid=", ".join(SCENARIOS))
-        s = SCENARIOS[sid]
-        values = outcome_contributions(s.expectancy, s.pairs())
-        data[pick(s.name, lang)] = [round(v, 3) for v in values] + [round(s.force(), 3)]
-    index = [pick(OUTCOMES[o], lang) for o in OUTCOMES] + ["M"]
-    return pd.DataFrame(data, index=index)
+        s = scenario(sid)
+        for o, value in zip(OUTCOMES, outcome_contributions(s.expectancy, s.pairs())):
+            rows[o][sid] = value
+        rows["M"][sid] = s.force()
+    return pd.DataFrame(list(rows.values()))
 
 
 def car_climate_table(climates: Sequence[float] = (0.0, 0.25, 0.5, 0.75, 1.0), lang: str | None = None,
                       **car):
-    """The company car's felt valence and M across climates (teaching model, see :func:`felt_valence`).
+    """The company car across climates: felt valence, M as an unconditional gift (I = 0) and M when it
+    is promised for reaching the budget (I = 1), with the teaching model of :func:`felt_valence`.
 
     Example:
-        >>> car_climate_table(lang="en").shape
-        (5, 3)
+        >>> table = car_climate_table(lang="en")
+        >>> table.shape, float(table["force_gift"].abs().max())
+        ((5, 4), 0.0)
     """
+    import pandas as pd
+
     valence = car.get("valence", 0.6)
     floor = car.get("floor", 0.25)
-    rows = [[c, round(felt_valence(valence, c, floor), 3), round(company_car_force(c, **car), 3)] for c in climates]
-    return _frame(rows, ["climate", "felt_valence", "force"])
+    expectancy = car.get("expectancy", 0.7)
+    rows = [{"climate": c, "felt_valence": felt_valence(valence, c, floor),
+             "force_gift": company_car_force(c, expectancy, 0.0, valence, floor),
+             "force": company_car_force(c, expectancy, 1.0, valence, floor)} for c in climates]
+    return pd.DataFrame(rows)
 
 
 def crowding_table(lang: str | None = None):
-    """The verified effects of Deci, Koestner & Ryan (1999) with U3 and a plain-language reading.
+    """The effects of Deci, Koestner & Ryan (1999) with U3 and a plain-language reading.
 
     Example:
         >>> len(crowding_table(lang="en")) == len(valid_crowding_combinations())
         True
     """
+    import pandas as pd
+
     rows = []
     for reward, measure in valid_crowding_combinations():
         e = crowding_effect(reward, measure)
-        rows.append([pick(REWARD_TYPES[reward], lang), pick(MEASURES_SHORT[measure], lang), e.d,
-                     round(e.u3, 3), e.statement(lang)])
-    return _frame(rows, ["reward", "measure", "d", "u3", "meaning"])
+        rows.append({"reward": pick(REWARD_TYPES[reward], lang), "measure": pick(MEASURES_SHORT[measure], lang),
+                     "d": e.d, "u3": e.u3, "meaning": e.statement(lang)})
+    return pd.DataFrame(rows)

@@ -148,12 +148,14 @@ class ProfileApp(App):
         parts = [f"<h4 style='margin:4px 0'>{_esc(t('motivation.widget.interpretation_heading'))}</h4>"]
         for it in self.interpretation:
             levers = "".join(f"<li>{_esc(lv)}</li>" for lv in it.levers)
+            sellers = "".join(f"<li>{_esc(lv)}</li>" for lv in it.seller_levers)
             parts.append(
                 f"<div class='course-interpretation course-level-{it.level}' style='margin-bottom:8px'>"
                 f"<b>{_esc(it.name)}</b> ({_esc(t('motivation.widget.score'))} "
                 f"{_esc(format_number(it.score, 1))}, {_esc(t('motivation.level.' + it.level))}) "
                 f"<i>{_esc(it.question)}</i><br>{_esc(it.text)}<br><small>{_esc(it.theory)}</small>"
-                f"<div><u>{_esc(t('motivation.widget.levers'))}</u><ul style='margin:2px 0'>{levers}</ul></div></div>"
+                f"<div><u>{_esc(t('motivation.widget.levers'))}</u><ul style='margin:2px 0'>{levers}</ul>"
+                f"<u>{_esc(t('motivation.widget.seller_levers'))}</u><ul style='margin:2px 0'>{sellers}</ul></div></div>"
             )
         return "".join(parts)
 
@@ -172,6 +174,9 @@ class ExpectancyApp(App):
     """
 
     def __init__(self, preset: str = "baseline", outcome_ids=tuple(mot.OUTCOMES)):
+        if not isinstance(preset, str) or (preset != CUSTOM and preset not in mot.SCENARIOS):
+            raise invalid("motivation.widget.unknown_preset", value=repr(preset),
+                          valid=", ".join([CUSTOM, *mot.SCENARIOS]))
         self.outcome_ids = list(outcome_ids)
         self.error = ErrorBox()
         self.result: float | None = None
@@ -222,11 +227,12 @@ class ExpectancyApp(App):
         return [(self.instrumentality[o].value, self.valence[o].value) for o in self.outcome_ids]
 
     def apply(self, scenario: str) -> None:
-        """Set every control from a scenario of :data:`course_lib.motivation.SCENARIOS`, one redraw."""
-        if scenario not in mot.SCENARIOS:
-            raise invalid("motivation.widget.unknown_scenario", scenario=scenario,
-                              valid=", ".join(mot.SCENARIOS))
-        s = mot.SCENARIOS[scenario]
+        """Set every control from a scenario of :data:`course_lib.motivation.SCENARIOS`, one redraw.
+
+        Raises ``ValueError`` (translated, listing the valid ids) for an unknown scenario. The redraw is
+        not guarded here, so a caller's guard shows any error and it stays shown.
+        """
+        s = mot.scenario(scenario)
         quiet, self._quiet = self._quiet, True
         try:
             self.expectancy.value = s.expectancy
@@ -237,7 +243,7 @@ class ExpectancyApp(App):
         finally:
             self._quiet = quiet
         self.description.value = f"<i>{_esc(pick(s.description))}</i>"
-        self.refresh()
+        self._refresh()
 
     def _on_preset(self, change) -> None:
         if self._quiet:
