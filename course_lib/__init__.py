@@ -19,8 +19,8 @@ from .i18n import format_money, format_number, format_percent, get_language, set
 __version__ = "0.1.0"
 
 _SUBMODULES = {
-    "agency", "cases", "cli", "delegation", "exercises", "i18n", "incentives",
-    "motivation", "plots", "progress", "widgets",
+    "agency", "cases", "cli", "content", "delegation", "exercises", "i18n", "incentives",
+    "motivation", "plots", "progress", "tables", "tabular", "widgets",
 }
 
 __all__ = [

@@ -145,8 +145,43 @@ def t(key: str, lang: str | None = None, **values: Any) -> str:
         texts = catalogue()[key]
     except KeyError:
         raise KeyError(f"no message with key {key!r} in course_lib/messages") from None
-    template = texts[lang or _current]
-    return template.format(**values) if values else template
+    code = lang or _current
+    template = texts[code]
+    if not values:
+        return template
+    return _MessageFormatter(code).vformat(template, (), values)
+
+
+class _MessageFormatter(string.Formatter):
+    """Fills a message; numbers follow the language (``1.2`` -> ``1,2`` in nb), whatever the field says.
+
+    ``{value}`` gets :func:`format_plain`; ``{value:.2f}`` is formatted as asked and then given the
+    language's marks; ``{value!r}`` of a number shows the number, not its Python repr.
+    """
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    @staticmethod
+    def _is_number(value: Any) -> bool:
+        import numbers
+
+        return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+    def convert_field(self, value, conversion):
+        if self._is_number(value):
+            return value
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value, format_spec):
+        if not self._is_number(value):
+            return super().format_field(value, format_spec)
+        if not format_spec:
+            return format_plain(value, lang=self.lang)
+        text = format(value, format_spec)
+        if self.lang == "nb":
+            text = text.replace(",", "\u00a0").replace(".", ",").replace("\u00a0", " ").replace("-", "−")
+        return text
 
 
 def pick(texts: Mapping[str, Any] | str, lang: str | None = None) -> Any:
@@ -178,9 +213,49 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None) -> s
         >>> format_number(-1234.5, 1, lang="en")
         '-1,234.5'
     """
-    text = f"{float(value):,.{decimals}f}"
+    number = float(value)
+    if round(number, decimals) == 0:
+        number = 0.0  # no "−0" or "-0.00"
+    text = f"{number:,.{decimals}f}"
     if (lang or _current) == "nb":
         text = text.replace(",", " ").replace(".", ",").replace("-", "−")
+    return text
+
+
+def format_plain(value: Any, lang: str | None = None, max_decimals: int = 6) -> str:
+    """A number as a learner reads it, with only the decimals it needs.
+
+    Integers keep every digit and group thousands; other values are rounded to
+    ``max_decimals`` and lose trailing zeros (no float noise such as ``0.6299999999999999``).
+    NaN and infinities are written out, so a message never shows ``nan`` or ``inf`` raw.
+
+    Example:
+        >>> format_plain(1.2, lang="nb"), format_plain(0.1 + 0.2, lang="en")
+        ('1,2', '0.3')
+        >>> format_plain(-1500, lang="nb"), format_plain(float("nan"), lang="en")
+        ('−1 500', 'NaN (not a number)')
+    """
+    import math
+    import numbers
+
+    code = lang or _current
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return str(value)
+    number = float(value)
+    if math.isnan(number):
+        return "NaN (ikke et tall)" if code == "nb" else "NaN (not a number)"
+    if math.isinf(number):
+        word = "uendelig" if code == "nb" else "infinity"
+        return f"−{word}" if number < 0 and code == "nb" else (f"-{word}" if number < 0 else word)
+    if isinstance(value, numbers.Integral) or (abs(number) < 1e15 and number == int(number)):
+        return format_number(number, 0, code)
+    if abs(number) >= 1e15 or abs(number) < 10 ** -max_decimals:
+        text = f"{number:.3g}"
+        return text.replace(".", ",").replace("-", "−") if code == "nb" else text
+    text = format_number(number, max_decimals, code)
+    mark = "," if code == "nb" else "."
+    if mark in text:
+        text = text.rstrip("0").rstrip(mark)
     return text
 
 

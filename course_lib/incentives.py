@@ -84,7 +84,7 @@ class Plan:
         >>> Plan(base_salary=30_000, target_incentive=20_000, quota=-5)
         Traceback (most recent call last):
         ...
-        ValueError: Salgsmålet (quota) må være større enn 0, fikk -5.0.
+        ValueError: Salgsmålet (quota) må være større enn 0, fikk −5.
     """
 
     base_salary: float

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from ..i18n import format_money, format_number, format_percent, get_language
 
@@ -101,10 +101,84 @@ def percent_axis(ax, which="y", decimals=0):
     (ax.yaxis if which == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def to_png(fig, path=None) -> bytes:
-    """Render a figure to PNG bytes (and write them to ``path`` if given)."""
-    import io
+class LocalNumberFormatter(ScalarFormatter):
+    """matplotlib's default tick formatter, with the decimal mark of the current language.
 
+    It keeps matplotlib's choice of how many decimals a tick needs and only changes the
+    marks (``0,5`` and ``−1`` in nb); large values group thousands (``12 000``).
+    """
+
+    def __init__(self, lang: str | None = None):
+        super().__init__(useOffset=False)
+        self.set_scientific(False)
+        self.lang = lang or get_language()
+
+    def __call__(self, x, pos=None):
+        text = super().__call__(x, pos)
+        if not text:
+            return text
+        try:
+            value = float(text.replace("−", "-"))
+        except ValueError:
+            return text
+        decimals = len(text.partition(".")[2]) if "." in text else 0
+        return format_number(value, decimals, self.lang)
+
+
+def number_axis(ax, which="y", decimals=None):
+    """Format plain-number ticks in the current language (``0,5`` / ``0.5``; ``12 000`` / ``12,000``).
+
+    With ``decimals`` every tick shows that many decimals; otherwise matplotlib picks.
+    ``which`` is ``"x"``, ``"y"`` or ``"both"``.
+
+    Example:
+        >>> fig, ax = new_figure()
+        >>> number_axis(ax, "both")
+    """
+    lang = get_language()
+    if decimals is None:
+        fmt_x, fmt_y = LocalNumberFormatter(lang), LocalNumberFormatter(lang)
+    else:
+        fmt_x = FuncFormatter(lambda v, _pos: format_number(v, decimals, lang))
+        fmt_y = FuncFormatter(lambda v, _pos: format_number(v, decimals, lang))
+    if which in ("x", "both"):
+        ax.xaxis.set_major_formatter(fmt_x)
+    if which in ("y", "both"):
+        ax.yaxis.set_major_formatter(fmt_y)
+
+
+def localize_ticks(fig) -> None:
+    """Give every axis that still uses matplotlib's default tick formatter the language's format.
+
+    Called by :func:`to_png`, so no figure the course shows has ``0.5`` ticks in Norwegian.
+    Axes whose formatter a plot set on purpose (money, percent, dates, categories) are left alone.
+    """
+    lang = get_language()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            current = axis.get_major_formatter()
+            if type(current) is ScalarFormatter or (
+                    isinstance(current, LocalNumberFormatter) and current.lang != lang):
+                axis.set_major_formatter(LocalNumberFormatter(lang))
+
+
+def to_png(fig, path=None) -> bytes:
+    """Render a figure to PNG bytes (and write them to ``path`` if given).
+
+    Ticks are localised first (:func:`localize_ticks`). With ``COURSE_AUDIT_NUMBERS=1`` (set by
+    the test suite) a Norwegian figure that still shows an English-formatted number fails.
+    """
+    import io
+    import os
+
+    localize_ticks(fig)
+    if os.environ.get("COURSE_AUDIT_NUMBERS") == "1":
+        try:
+            from .. import format_audit
+        except ImportError:  # pragma: no cover - the audit ships with the course
+            format_audit = None
+        if format_audit is not None and hasattr(format_audit, "audit_figure"):
+            format_audit.audit_figure(fig)
     buf = io.BytesIO()
     # light compression: a redraw is dominated by encoding otherwise, and the images are small anyway
     fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
@@ -113,3 +187,20 @@ def to_png(fig, path=None) -> bytes:
         with open(path, "wb") as fh:
             fh.write(data)
     return data
+
+
+def register_notebook_display() -> None:
+    """Let a bare ``Figure`` as a cell's value render as PNG through :func:`to_png`.
+
+    The course builds figures without pyplot, so IPython's inline backend does not know them
+    and would print ``<Figure size ...>``. Called when ``course_lib.plots`` is imported.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["image/png"]
+    formatter.for_type(Figure, lambda fig: to_png(fig))

@@ -19,7 +19,7 @@ import logging
 import ipywidgets as widgets
 from IPython.display import Image
 
-from ..i18n import t
+from ..i18n import format_money, format_number, format_percent, format_plain, t
 from ..plots.style import to_png
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,49 @@ def show_html(out: widgets.Output, markup: str) -> None:
 
     out.outputs = ()
     out.append_display_data(HTML(markup))
+
+
+def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None = None, fmt=None) -> widgets.HBox:
+    """Put ``slider`` beside a readout in the language's format (``0,50`` / ``12,5 %`` / ``1 200 kr``).
+
+    ipywidgets' own readout has no locale, so it is switched off and an HTML label with the
+    CSS class ``course-readout`` follows the value instead. ``kind`` is ``"number"``,
+    ``"percent"`` (the value is a fraction), ``"money"`` or ``"plain"``; ``fmt`` (a function of
+    the value) overrides it. Returns the ``HBox`` to place in the app; the slider is unchanged
+    otherwise (tests keep setting ``slider.value``).
+
+    Example:
+        >>> s = widgets.FloatSlider(value=0.5, min=0, max=1, step=0.05)
+        >>> box = readout(s, "number", 2)
+        >>> box.children[1].value
+        '0,50'
+    """
+    if fmt is None:
+        if kind == "percent":
+            fmt = lambda v: format_percent(v, 1 if decimals is None else decimals)  # noqa: E731
+        elif kind == "money":
+            fmt = lambda v: format_money(v, decimals or 0)  # noqa: E731
+        elif kind == "plain":
+            fmt = lambda v: format_plain(v)  # noqa: E731
+        elif kind == "number":
+            if decimals is None:
+                step = getattr(slider, "step", 1) or 1
+                places = 0 if float(step).is_integer() else min(4, len(repr(float(step)).partition(".")[2]))
+            else:
+                places = decimals
+            fmt = lambda v: format_number(v, places)  # noqa: E731
+        else:
+            raise ValueError(f"readout kind must be number, percent, money or plain, got {kind!r}")
+    label = widgets.HTML(value=html.escape(fmt(slider.value)),
+                         layout=widgets.Layout(min_width="6em", margin="0 0 0 4px"))
+    label.add_class("course-readout")
+
+    def follow(change):
+        label.value = html.escape(fmt(change["new"]))
+
+    slider.readout = False
+    slider.observe(follow, names="value")
+    return widgets.HBox([slider, label], layout=widgets.Layout(align_items="center"))
 
 
 class ErrorBox(widgets.HTML):
