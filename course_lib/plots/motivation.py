@@ -110,9 +110,9 @@ class ForceChart:
     """
 
     @styled
-    def __init__(self, outcome_ids=tuple(mot.OUTCOMES), figsize=(7.5, 3.4)):
+    def __init__(self, outcome_ids=None, figsize=(7.5, 3.4)):
         self.lang = get_language()
-        self.outcome_ids = list(outcome_ids)
+        self.outcome_ids = list(mot.OUTCOMES if outcome_ids is None else outcome_ids)
         n = len(self.outcome_ids)
         self.fig, (self.ax, self.ax_total) = new_figure(figsize=figsize, ncols=2)
         self.ax.get_gridspec().set_width_ratios([3, 1.4])

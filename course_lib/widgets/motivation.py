@@ -173,11 +173,11 @@ class ExpectancyApp(App):
     ``app.preset`` are the controls; ``app.result`` is M; ``app.contributions`` the bars.
     """
 
-    def __init__(self, preset: str = "baseline", outcome_ids=tuple(mot.OUTCOMES)):
+    def __init__(self, preset: str = "baseline", outcome_ids=None):
         if not isinstance(preset, str) or (preset != CUSTOM and preset not in mot.SCENARIOS):
             raise invalid("motivation.widget.unknown_preset", value=repr(preset),
                           valid=", ".join([CUSTOM, *mot.SCENARIOS]))
-        self.outcome_ids = list(outcome_ids)
+        self.outcome_ids = list(mot.OUTCOMES if outcome_ids is None else outcome_ids)
         self.error = ErrorBox()
         self.result: float | None = None
         self.contributions: list[float] = []
