@@ -33,7 +33,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .i18n import format_number, format_percent, invalid, pick, t
 from .motivation_content import (  # noqa: F401 - the content's shapes and the input checks
-    TOPIC, InnerQuestion, Item, Scenario, _check_name, _check_unit, _clean, _ids, _is_number, _lang,
+    TOPIC, InnerQuestion, Item, Scenario, _check_name, _check_unit, _clean, _ids, _is_number, _lang, _shown,
     catalogue as _c)
 
 LIKERT_MIN, LIKERT_MAX = 1, 7
@@ -70,7 +70,7 @@ def items_for(factor: str) -> tuple[Item, ...]:
 
 def _check_factor(factor) -> str:
     if not isinstance(factor, str) or factor not in _c().INNER_QUESTIONS:
-        raise invalid("motivation.profile.unknown_factor", factor=repr(factor), valid=", ".join(_c().FACTORS))
+        raise invalid("motivation.profile.unknown_factor", factor=_shown(factor), valid=", ".join(_c().FACTORS))
     return factor
 
 
@@ -85,7 +85,7 @@ def score_item(item: Item | str, response) -> int:
         item = _c().ITEMS[_check_name(item, _c().ITEMS, "motivation.profile.unknown_item_id")]
     if (not _is_number(response) or not math.isfinite(float(response))
             or float(response) != int(response) or not LIKERT_MIN <= response <= LIKERT_MAX):
-        raise invalid("motivation.profile.response_range", item=item.id, value=repr(response),
+        raise invalid("motivation.profile.response_range", item=item.id, value=_shown(response),
                       low=LIKERT_MIN, high=LIKERT_MAX)
     value = int(response)
     return LIKERT_MIN + LIKERT_MAX - value if item.reverse else value
@@ -194,16 +194,17 @@ def interpret_profile(scores: Mapping[str, float], lang: str | None = None) -> l
 
 def _check_outcomes(outcomes) -> list[tuple[float, float]]:
     if isinstance(outcomes, (str, bytes, Mapping)) or not isinstance(outcomes, Iterable):
-        raise invalid("motivation.force.outcomes_type", value=repr(outcomes))
+        raise invalid("motivation.force.outcomes_type", value=_shown(outcomes))
+    pairs = _ids(outcomes, lambda pair: pair, "motivation.force.outcomes_type", MAX_OUTCOMES,
+                 "motivation.force.too_many")
     checked = []
-    for index, pair in enumerate(outcomes, start=1):
-        if index > MAX_OUTCOMES:
-            raise invalid("motivation.force.too_many", limit=MAX_OUTCOMES)
-        if isinstance(pair, (str, bytes, Mapping)) or not hasattr(pair, "__len__") or len(pair) != 2:
-            raise invalid("motivation.force.outcome_pair", index=index, value=repr(pair))
-        i = _check_unit(pair[0], "motivation.force.instrumentality_range", -1.0, 1.0, index=index)
-        v = _check_unit(pair[1], "motivation.force.valence_range", -1.0, 1.0, index=index)
-        checked.append((i, v))
+    for index, pair in enumerate(pairs, start=1):
+        try:
+            i, v = (pair if not isinstance(pair, (str, bytes, Mapping, set, frozenset)) else ())
+        except (TypeError, ValueError):  # not a pair: a number, a 0-d array, three values ...
+            raise invalid("motivation.force.outcome_pair", index=index, value=_shown(pair)) from None
+        checked.append((_check_unit(i, "motivation.force.instrumentality_range", -1.0, 1.0, index=index),
+                        _check_unit(v, "motivation.force.valence_range", -1.0, 1.0, index=index)))
     if not checked:
         raise invalid("motivation.force.no_outcomes")
     return checked
@@ -378,7 +379,7 @@ def u3(d: float) -> float:
         0.344578
     """
     if not _is_number(d) or not math.isfinite(float(d)):
-        raise invalid("motivation.crowding.d_number", value=repr(d))
+        raise invalid("motivation.crowding.d_number", value=_shown(d))
     return 0.5 * (1.0 + math.erf(float(d) / math.sqrt(2.0)))
 
 

@@ -136,30 +136,39 @@ def _clean(x: float) -> float:
 def _check_unit(value, key: str, lo: float, hi: float, /, **extra) -> float:
     """``value`` as a float if it is a real number in [lo, hi]; else a translated ``ValueError``."""
     if not _is_number(value) or math.isnan(float(value)) or not lo <= float(value) <= hi:
-        raise invalid(key, value=repr(value), **extra)
+        raise invalid(key, value=_shown(value), **extra)
     return float(value)
+
+
+def _shown(value):
+    """A bad value as the message shows it: numbers stay numbers (the message formats them in the
+    learner's language), anything else as its repr, cut short."""
+    return value if _is_number(value) else repr(value)[:80]
 
 
 def _check_name(value, table: Mapping[str, object], key: str) -> str:
     """``value`` if it is a key of ``table``; else a translated ValueError listing the valid keys."""
     if not isinstance(value, str) or value not in table:
-        raise invalid(key, value=repr(value), valid=", ".join(table))
+        raise invalid(key, value=_shown(value), valid=", ".join(table))
     return value
 
 
 def _lang(lang):
-    if lang is not None and lang not in LANGUAGES:
-        raise invalid("motivation.lang", value=repr(lang), valid=", ".join(LANGUAGES))
+    if lang is not None and (not isinstance(lang, str) or lang not in LANGUAGES):
+        raise invalid("motivation.lang", value=_shown(lang), valid=", ".join(LANGUAGES))
     return lang
 
 
-def _ids(values, check, key: str, limit: int = 1000) -> list:
+def _ids(values, check, key: str, limit: int = 1000, too_many: str = "motivation.table.too_many") -> list:
     """A list of values (not one string, at most ``limit``), each checked by ``check``."""
     if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
-        raise invalid(key, value=repr(values))
-    values = list(itertools.islice(values, limit + 1))
+        raise invalid(key, value=_shown(values))
+    try:
+        values = list(itertools.islice(values, limit + 1))
+    except TypeError:  # iterable in name only (a 0-d numpy array)
+        raise invalid(key, value=_shown(values)) from None
     if len(values) > limit:
-        raise invalid("motivation.table.too_many", limit=limit)
+        raise invalid(too_many, limit=limit)
     return [check(v) for v in values]
 
 

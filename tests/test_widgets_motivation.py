@@ -206,3 +206,48 @@ def test_apps_display_in_a_notebook():
     for app in (ProfileApp(), ExpectancyApp(), RewardsApp()):
         bundle = app._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def _readouts(widget):
+    found, stack = [], [widget]
+    while stack:
+        w = stack.pop(0)
+        if "course-readout" in getattr(w, "_dom_classes", ()):
+            found.append(w)
+        stack.extend(getattr(w, "children", ()))
+    return found
+
+
+def test_slider_readouts_follow_the_language(lang):
+    """Is every slider's value shown by the course's readout, in the language's format?"""
+    app = ExpectancyApp(preset="baseline")
+    readouts = _readouts(app.widget)
+    assert len(readouts) == 1 + 2 * len(app.outcome_ids)
+    assert not app.expectancy.readout
+    assert readouts[0].value == ("0,70" if lang == "nb" else "0.70")
+    app.expectancy.value = 0.35
+    assert readouts[0].value == ("0,35" if lang == "nb" else "0.35")
+    profile = ProfileApp()
+    assert len(_readouts(profile.widget)) == len(mot.QUESTIONNAIRE)
+
+
+def test_tables_show_numbers_in_the_language(lang):
+    from course_lib.widgets.motivation import show_force, show_table
+
+    scenarios = show_table("scenarios").frame
+    assert scenarios.iloc[0].tolist()[-1] == ("0,76" if lang == "nb" else "0.76")
+    crowding = show_table("crowding").frame
+    assert crowding.iloc[0, 3] == ("34,5 %" if lang == "nb" else "34.5%")
+    assert show_force(0.7, [(0.8, 0.6), (0.6, 0.7)]).frame.iloc[0, -1] == ("0,63" if lang == "nb" else "0.63")
+    with pytest.raises(ValueError, match="inner_questions"):
+        show_table("nope")
+
+
+def test_an_error_shown_in_an_app_has_values_in_the_language(lang, monkeypatch):
+    """A bad value reaching the model is shown in the app with the language's decimal mark."""
+    app = ExpectancyApp(preset="baseline")
+    monkeypatch.setattr(app, "pairs", lambda: [(1.25, 0.5)] * len(app.outcome_ids))
+    app.expectancy.value = 0.5
+    assert app.error.has_error
+    assert ("1,25" in app.error.value) if lang == "nb" else ("1.25" in app.error.value)
+    assert "1.25" not in app.error.value or lang == "en"

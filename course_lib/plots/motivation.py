@@ -36,7 +36,7 @@ class ProfileRadar:
     """
 
     @styled
-    def __init__(self, figsize=(5.6, 5.0)):
+    def __init__(self, figsize=(6.4, 5.2)):
         self.lang = get_language()
         self.fig, self.ax = new_figure(figsize=figsize, projection="polar")
         n = len(mot.FACTORS)
@@ -51,7 +51,7 @@ class ProfileRadar:
         ax.set_rlabel_position(90 / n)
         ax.set_xticks(self.angles)
         ax.set_xticklabels([pick(mot.INNER_QUESTIONS[f].name) for f in mot.FACTORS], fontsize=10)
-        ax.tick_params(axis="x", pad=8)
+        ax.tick_params(axis="x", pad=16)
         # the middle band (3.5 to 5.5) as a faint ring, to read levels at a glance
         theta = np.linspace(0, 2 * math.pi, 200)
         ax.fill_between(theta, mot.LEVEL_LIMITS[0], mot.LEVEL_LIMITS[1], color=PALETTE["grey"], alpha=0.08, lw=0)
