@@ -32,7 +32,9 @@ $(STAMP): requirements.lock pyproject.toml
 	@echo "environment ready in $(VENV)"
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
+	@case "$(COURSE_LANG)" in nb|en) ;; *) echo "COURSE_LANG must be nb or en, got '$(COURSE_LANG)'" >&2; exit 2;; esac
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.app_settings_dir="$(CURDIR)/etc/lab/$(COURSE_LANG)" $(LAB_ARGS) \
 	  notebooks/$(COURSE_LANG)/00_start_here.ipynb
 
 browser:
@@ -65,3 +67,11 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+# A JupyterHub for a workshop on this machine (run as root; docs/HUB.md). HUB_ARGS="--ip 0.0.0.0" for a classroom network.
+HUB_ARGS ?=
+.PHONY: hub
+hub: $(STAMP)
+	@bash scripts/ensure-proxy
+	@bash scripts/hub-env >/dev/null
+	@bash deploy/hub/start $(HUB_ARGS)

@@ -2,15 +2,24 @@
 
 Kernels started by nbval inherit this process's environment, so setting the
 variables here keeps every notebook run away from the learner's real progress file.
+
+It also turns on the number-format audit (issue 8): ``COURSE_AUDIT_NUMBERS=1`` makes
+``plots.style.to_png`` check every Norwegian figure, and the hooks below fail a notebook
+cell of a Norwegian notebook (``notebooks/nb/``, ``exercises/**/nb/``) whose outputs contain an
+English-formatted number (``0.5``, ``1,200``, ``12.5%``, ``NOK 1 200``). Notebooks named in
+``COURSE_AUDIT_SKIP`` (comma-separated: ``01_motivation,03_bonus_system.ipynb``) are left out,
+both the output check and the figure check in their kernel.
 """
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 
 if not os.environ.get("COURSE_TEST_KEEP_ENV"):
     os.environ["COURSE_PROGRESS_DIR"] = tempfile.mkdtemp(prefix="course-progress-")
     os.environ.pop("COURSE_LANG", None)
+os.environ.setdefault("COURSE_AUDIT_NUMBERS", "1")
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +34,54 @@ def _fresh_language_and_store(request, tmp_path, monkeypatch):
     course_lib.set_language("nb")
     yield
     course_lib.set_language("nb")
+
+
+# --------------------------------------------------------------------------- number-format audit
+
+
+def _notebook_cell(item) -> bool:
+    return item.__class__.__module__.startswith("nbval") and hasattr(item, "test_outputs")
+
+
+def _notebook_path(item) -> str:
+    path = Path(str(item.path))
+    try:
+        return path.relative_to(item.config.rootpath).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """A notebook's kernel starts during its first cell's setup: give it the audit switch for that notebook."""
+    if not _notebook_cell(item):
+        return (yield)
+    from course_lib import format_audit
+
+    before = os.environ.get("COURSE_AUDIT_NUMBERS")
+    if before is not None and format_audit.skipped(_notebook_path(item)):
+        os.environ["COURSE_AUDIT_NUMBERS"] = "0"
+    try:
+        return (yield)
+    finally:
+        if before is not None:
+            os.environ["COURSE_AUDIT_NUMBERS"] = before
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After a Norwegian notebook's cell ran, fail it when its outputs hold English-formatted numbers."""
+    result = yield
+    if _notebook_cell(item) and os.environ.get("COURSE_AUDIT_NUMBERS", "") not in ("", "0"):
+        from course_lib import format_audit
+
+        if format_audit.audited_notebook(_notebook_path(item)):
+            problems = format_audit.output_problems(item.test_outputs or [])
+            if problems:
+                item.raise_cell_error(
+                    "English-formatted numbers in the output of a Norwegian notebook (show tables with "
+                    "course_lib.tables.learner_table and numbers with course_lib.i18n.format_*; "
+                    "COURSE_AUDIT_SKIP=<notebook> leaves a notebook out)",
+                    "\n".join(problems),
+                )
+    return result

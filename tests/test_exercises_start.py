@@ -46,8 +46,8 @@ def test_unanswered_says_not_answered_yet():
     ("renewals", "renewals", "renewals"),
     ("quota", "quota", "quota"),
     ("all_years", "hele perioden", "whole period"),
-    ("no_july", "2025-07", "2025-07"),
-    ("no_december", "2025-12", "2025-12"),
+    ("no_july", "juli 2025", "July 2025"),
+    ("no_december", "desember 2025", "December 2025"),
 ])
 def test_typical_wrong_answers_get_a_specific_explanation(team, mistake, nb_word, en_word):
     west = _west_2025(team)
@@ -65,6 +65,7 @@ def test_typical_wrong_answers_get_a_specific_explanation(team, mistake, nb_word
         result = start.check_total_new_sales(values[mistake], record=False)
         assert result.correct is False
         assert word in result.message, result.message
+        assert "2025-" not in result.message, "months are named, not written as ISO dates"
 
 
 def test_other_wrong_numbers_say_higher_or_lower():
@@ -112,3 +113,11 @@ def test_numbers_written_in_the_exercise_notebooks_match_the_data(team):
                 assert fmt(int(west["new_sales"].sum())) in text, lang
             else:
                 assert fmt(int(west["new_sales"].sum())) not in text, "the answer leaked into the student version"
+
+
+def test_month_names_and_periods_read_naturally():
+    """Are data months shown as words in both languages, never as ISO dates?"""
+    assert start.month_name("2025-01", lang="nb") == "januar 2025"
+    assert start.month_name("2026-12", lang="en") == "December 2026"
+    assert start.period_text("2025-01", "2026-12", lang="nb") == "januar 2025–desember 2026"
+    assert start.period_text("2025-01", "2026-12", lang="en") == "January 2025–December 2026"

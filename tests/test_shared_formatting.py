@@ -109,3 +109,24 @@ def test_bare_figure_has_a_png_formatter_in_ipython():
     data, _ = shell.display_formatter.format(fig)
     assert "image/png" in data and isinstance(fig, Figure)
     assert not math.isnan(len(data["image/png"]))
+
+
+def test_figures_carry_a_text_alternative_in_the_language():
+    """Does every figure shown through the course have alt text a screen reader reads?"""
+    from course_lib.plots.style import set_alt
+    from course_lib.widgets.base import figure_image, show_figure
+
+    fig, ax = new_figure()
+    ax.plot([1, 2], label="Øst")
+    ax.set_title("Salg per måned")
+    ax.set_xlabel("Måned")
+    ax.legend()
+    image = figure_image(fig)
+    assert image.alt == "Figur: Salg per måned. Vannrett akse: Måned. Serier: Øst."
+    assert 'alt="Figur: Salg per måned.' in image._repr_html_() and image._repr_png_().startswith(b"\x89PNG")
+    set_alt(fig, 'Utbetaling <b>"stiger"</b> fra 0 til 2,5 × målbonus')
+    out = widgets.Output()
+    show_figure(out, fig)
+    data = out.outputs[0]["data"]
+    assert "image/png" in data and "&lt;b&gt;&quot;stiger&quot;" in data["text/html"]
+    assert data["text/plain"].startswith("Utbetaling")

@@ -60,3 +60,73 @@ def test_company_card_in_both_languages():
     course_lib.set_language("en")
     en = company_card().data
     assert "sales manager" in en and "6 in East (Oslo)" in en and "salgssjef" not in en
+
+
+def test_company_card_names_the_period_in_words():
+    """Is the data period written as months in words, never as ISO dates?"""
+    nb = company_card().data
+    assert "januar 2025–desember 2026" in nb and "2025-01" not in nb
+    course_lib.set_language("en")
+    assert "January 2025–December 2026" in company_card().data
+
+
+# --------------------------------------------------------------------------- tables of the case data
+
+from course_lib.format_audit import english_numbers  # noqa: E402
+from course_lib.widgets.start import seller_table, team_table, totals_table, yearly_table  # noqa: E402
+
+
+def _all_text(table):
+    return " ".join(table.frame.columns.astype(str)) + " " + " ".join(table.frame.astype(str).to_numpy().ravel())
+
+
+def test_yearly_table_shows_money_and_shares_in_norwegian():
+    """Does the yearly table read 43 345 000 kr and 101,5 % in Norwegian, with Norwegian headers?"""
+    table = yearly_table()
+    row = dict(zip(table.frame.columns, table.frame.iloc[0]))
+    assert row["År"] == "2025"
+    assert row["Salgsmål"] == "43 345 000 kr"
+    assert row["Måloppnåelse"] == "101,5 %"
+    assert row["Andel sagt opp"] == "8,8 %"
+    assert "attainment" not in table.frame.columns
+    assert english_numbers(_all_text(table)) == []
+    assert "101,5 %" in table._repr_html_()
+
+
+def test_yearly_table_in_english():
+    course_lib.set_language("en")
+    table = yearly_table()
+    row = dict(zip(table.frame.columns, table.frame.iloc[0]))
+    assert row["Quota"] == "NOK 43,345,000" and row["Attainment"] == "101.5%"
+
+
+def test_team_table_translates_regions_and_months():
+    """Are regions shown as Øst/Vest (East/West) and months as words, not codes?"""
+    table = team_table(rows=10)
+    assert len(table.frame) == 10
+    text = _all_text(table)
+    assert "Øst" in text and "Vest" in text and "januar 2025" in text
+    assert "east" not in text and "west" not in text and "2025-01" not in text
+    assert "445 700 kr" in text and "5,6" in text
+    assert english_numbers(text) == []
+    course_lib.set_language("en")
+    text = _all_text(team_table(rows=10))
+    assert "East" in text and "West" in text and "January 2025" in text and "NOK 445,700" in text
+
+
+def test_seller_table_is_sorted_by_attainment_and_formatted():
+    table = seller_table()
+    shares = [float(v.replace(" %", "").replace(",", ".")) for v in table.frame["Måloppnåelse"]]
+    assert shares == sorted(shares, reverse=True) and len(shares) == 10
+    assert table.frame.iloc[0]["Selger"] == "Øyvind Hagen" and table.frame.iloc[0]["Måloppnåelse"] == "119,7 %"
+    assert english_numbers(_all_text(table)) == []
+
+
+def test_totals_table_sums_the_chosen_rows():
+    """Does the July table show the team's sums that the July question asks the learner to divide?"""
+    team = load_team()
+    july = team[team["month"] == "2025-07"]
+    assert totals_table(july).frame.iloc[0].tolist() == ["1 749 800 kr", "3 680 000 kr"]
+    course_lib.set_language("en")
+    assert totals_table(july).frame.iloc[0].tolist() == ["NOK 1,749,800", "NOK 3,680,000"]
+    assert list(totals_table(july).frame.columns) == ["New sales", "Quota"]

@@ -15,12 +15,33 @@ from __future__ import annotations
 import pandas as pd
 
 from ..cases import load_team
-from ..i18n import format_money
+from ..i18n import format_money, t
 from .computed import CheckResult, check_number
 
 EXERCISE_ID = "start.total_new_sales"
 REGION = "west"
 YEAR = "2025"
+
+
+def month_name(month: str, lang: str | None = None) -> str:
+    """A data month ``"YYYY-MM"`` as the learner reads it: ``"juli 2025"`` / ``"July 2025"``.
+
+    Example:
+        >>> month_name("2025-07", lang="nb"), month_name("2025-07", lang="en")
+        ('juli 2025', 'July 2025')
+    """
+    names = t("start.demo.month_names", lang=lang).split(",")
+    return f"{names[int(str(month)[5:7]) - 1].strip()} {str(month)[:4]}"
+
+
+def period_text(first: str, last: str, lang: str | None = None) -> str:
+    """A span of data months with an en dash: ``"januar 2025–desember 2026"``.
+
+    Example:
+        >>> period_text("2025-01", "2026-12", lang="en")
+        'January 2025–December 2026'
+    """
+    return f"{month_name(first, lang)}–{month_name(last, lang)}"
 
 
 def _rows(df: pd.DataFrame, region: str | None = REGION, year: str | None = YEAR) -> pd.DataFrame:
@@ -73,8 +94,8 @@ def typical_mistakes(df: pd.DataFrame | None = None) -> list[tuple[float, dict[s
     total = float(by_month.sum())
     for month, value in by_month.items():
         mistakes.append((total - float(value), {
-            "nb": f"Du mangler én måned ({month}). Sjekk at alle tolv månedene i 2025 er med.",
-            "en": f"One month is missing ({month}). Check that all twelve months of 2025 are included.",
+            "nb": f"Du mangler én måned ({month_name(month, 'nb')}). Sjekk at alle tolv månedene i 2025 er med.",
+            "en": f"One month is missing ({month_name(month, 'en')}). Check that all twelve months of 2025 are included.",
         }))
     return mistakes
 

@@ -189,6 +189,61 @@ def to_png(fig, path=None) -> bytes:
     return data
 
 
+def set_alt(fig, text: str) -> None:
+    """Attach a text alternative to ``fig``: what it shows and its key numbers, in the learner's language.
+
+    Screen readers read it in JupyterLab and Voilà, and it stays in HTML handouts.
+
+    Example:
+        >>> fig, ax = new_figure()
+        >>> set_alt(fig, "Utbetaling stiger fra 0 ved 50 % av salgsmålet.")
+        >>> figure_alt(fig)
+        'Utbetaling stiger fra 0 ved 50 % av salgsmålet.'
+    """
+    fig._course_alt = str(text)
+
+
+def figure_alt(fig) -> str:
+    """The figure's text alternative: the one a plot function set, else one built from its labels.
+
+    The built one names the figure's title, its axes and its series, so no figure is without text.
+
+    Example:
+        >>> from course_lib.i18n import set_language
+        >>> set_language("en")
+        >>> fig, ax = new_figure()
+        >>> _ = ax.set_title("Sales"); _ = ax.set_xlabel("Month"); _ = ax.set_ylabel("NOK")
+        >>> figure_alt(fig)
+        'Figure: Sales. Horizontal axis: Month. Vertical axis: NOK.'
+    """
+    from ..i18n import t
+
+    explicit = getattr(fig, "_course_alt", None)
+    if explicit:
+        return explicit
+    parts = []
+    title = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
+    for ax in fig.axes:
+        pieces = []
+        if ax.get_title():
+            pieces.append(ax.get_title())
+        if ax.get_xlabel():
+            pieces.append(t("figure.alt_x", label=ax.get_xlabel()))
+        if ax.get_ylabel():
+            pieces.append(t("figure.alt_y", label=ax.get_ylabel()))
+        legend = ax.get_legend()
+        if legend is not None:
+            names = [text.get_text() for text in legend.get_texts() if text.get_text()]
+            if names:
+                pieces.append(t("figure.alt_series", names=", ".join(names)))
+        if pieces:
+            parts.append(". ".join(p.rstrip(".") for p in pieces) + ".")
+    body = " ".join(parts)
+    if title:
+        body = f"{title.rstrip('.')}. {body}".strip()
+    return t("figure.alt_prefix", text=body) if body else t("figure.alt_empty")
+
+
 def register_notebook_display() -> None:
     """Let a bare ``Figure`` as a cell's value render as PNG through :func:`to_png`.
 
@@ -202,5 +257,6 @@ def register_notebook_display() -> None:
     shell = get_ipython()
     if shell is None:
         return
-    formatter = shell.display_formatter.formatters["image/png"]
-    formatter.for_type(Figure, lambda fig: to_png(fig))
+    shell.display_formatter.formatters["image/png"].for_type(Figure, lambda fig: to_png(fig))
+    shell.display_formatter.formatters["text/plain"].for_type(
+        Figure, lambda fig, printer, cycle: printer.text(figure_alt(fig)))

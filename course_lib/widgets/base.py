@@ -17,22 +17,50 @@ import html
 import logging
 
 import ipywidgets as widgets
-from IPython.display import Image
 
 from ..i18n import format_money, format_number, format_percent, format_plain, t
-from ..plots.style import to_png
+from ..plots.style import figure_alt, to_png
 
 log = logging.getLogger(__name__)
 
 
-def figure_image(fig) -> Image:
-    """A figure as a PNG ``IPython.display.Image`` (works in JupyterLab, Voila and nbval)."""
-    return Image(data=to_png(fig))
+class FigureImage:
+    """A rendered figure with its text alternative, for a notebook cell or an Output widget.
+
+    It shows as an ``<img>`` whose ``alt`` (and ``aria-label``) states what the figure shows, so
+    screen readers in JupyterLab and Voilà read it; it also carries the PNG and the text itself,
+    so nbval, handouts and plain front ends get something sensible.
+    """
+
+    def __init__(self, png: bytes, alt: str):
+        self.png, self.alt = png, alt
+
+    def _repr_png_(self):
+        return self.png
+
+    def _repr_html_(self):
+        import base64
+
+        data = base64.b64encode(self.png).decode("ascii")
+        alt = html.escape(self.alt, quote=True)
+        return (f'<img class="course-figure" role="img" src="data:image/png;base64,{data}" '
+                f'alt="{alt}" aria-label="{alt}" style="max-width:100%;height:auto"/>')
+
+    def __repr__(self):
+        return self.alt
 
 
-def show_figure(out: widgets.Output, fig) -> None:
+def figure_image(fig, alt: str | None = None) -> FigureImage:
+    """A figure as an image with a text alternative (works in JupyterLab, Voila and nbval).
+
+    ``alt`` overrides the figure's own text alternative (see ``plots.style.set_alt``).
+    """
+    return FigureImage(to_png(fig), alt if alt is not None else figure_alt(fig))
+
+
+def show_figure(out: widgets.Output, fig, alt: str | None = None) -> None:
     """Replace what ``out`` shows with ``fig`` (no ``with out:`` capture; see the design, section 4)."""
-    image = figure_image(fig)
+    image = figure_image(fig, alt)
     out.outputs = ()
     out.append_display_data(image)
 

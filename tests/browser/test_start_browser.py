@@ -12,7 +12,7 @@ FEEDBACK = {"nb": ("Riktig!", "Ikke helt."), "en": ("Correct!", "Not quite.")}
 def test_start_module_runs_and_saves_a_quiz_answer(page, lab, lang):
     open_and_run(page, lab, f"notebooks/{lang}/00_start_here.ipynb")
 
-    quiz = page.locator(".course-quiz-single").first
+    quiz = page.locator(".course-quiz-single").first  # the first question, start.read_table, follows the first table
     quiz.scroll_into_view_if_needed()
     options = quiz.locator(".widget-radio-box label")
     assert options.count() >= 2
@@ -26,10 +26,10 @@ def test_start_module_runs_and_saves_a_quiz_answer(page, lab, lang):
     deadline = time.monotonic() + 10
     record = None
     while time.monotonic() < deadline and record is None:
-        record = lab.progress().get("answers", {}).get("start.position")
+        record = lab.progress().get("answers", {}).get("start.read_table")
         time.sleep(0.2)
     assert record is not None, "the answer did not reach the progress store"
     from course_lib.exercises.bank import question
-    second_option = question("start.position")["options"][1]
+    second_option = question("start.read_table")["options"][1]
     assert record["attempts"][-1]["answer"] == second_option["id"]
     assert record["correct"] is second_option["correct"]
