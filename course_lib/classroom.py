@@ -185,8 +185,17 @@ def write_submission(folder: str | os.PathLike, pid: str, kind: str, payload: Ma
     return target
 
 
-def share(kind: str, payload: Mapping, folder=None, store=None) -> Path:
+def _own(path: Path, pid: str, kind: str) -> dict:
+    """This learner's current shared data of ``kind`` (empty when none or unreadable)."""
+    record, _ = _read(path / _file_name(pid, kind))
+    return dict(record["data"]) if record else {}
+
+
+def share(kind: str, payload: Mapping, folder=None, store=None, merge: bool = False) -> Path:
     """Share ``payload`` (one kind of answer) with the class under this learner's random id.
+
+    With ``merge`` the payload is added to what this learner already shared of that kind (quiz
+    answers are shared one question at a time).
 
     Raises:
         ValueError: no class folder set, a folder that cannot be written, an unknown kind or a
@@ -195,19 +204,28 @@ def share(kind: str, payload: Mapping, folder=None, store=None) -> Path:
     if kind not in KINDS:
         raise invalid("classroom.kind_unknown", value=kind, allowed=", ".join(KINDS))
     path = class_dir(folder, write=True)
+    pid = participant_id(store)
+    data = {**_own(path, pid, kind), **dict(payload)} if merge else dict(payload)
     try:
-        return write_submission(path, participant_id(store), kind, payload)
+        return write_submission(path, pid, kind, data)
     except OSError:
         raise ValueError(t("classroom.not_writable", folder=str(path), env=ENV_VAR)) from None
 
 
-def withdraw(kind: str, folder=None, store=None) -> bool:
-    """Remove this learner's shared answer of ``kind``; True when there was one."""
+def withdraw(kind: str, folder=None, store=None, keys=None) -> bool:
+    """Remove this learner's shared answer of ``kind`` (only ``keys`` of it when given); True when there was one."""
     if kind not in KINDS:
         raise invalid("classroom.kind_unknown", value=kind, allowed=", ".join(KINDS))
     path = class_dir(folder, write=True)
+    pid = participant_id(store)
     try:
-        (path / _file_name(participant_id(store), kind)).unlink()
+        if keys is not None:
+            data = _own(path, pid, kind)
+            rest = {k: v for k, v in data.items() if k not in set(keys)}
+            if rest:
+                write_submission(path, pid, kind, rest)
+                return len(rest) < len(data)
+        (path / _file_name(pid, kind)).unlink()
         return True
     except FileNotFoundError:
         return False
@@ -215,12 +233,17 @@ def withdraw(kind: str, folder=None, store=None) -> bool:
         raise ValueError(t("classroom.not_writable", folder=str(path), env=ENV_VAR)) from None
 
 
-def is_shared(kind: str, folder=None, store=None) -> bool:
+def is_shared(kind: str, folder=None, store=None, keys=None) -> bool:
+    """Whether this learner has shared ``kind`` (all of ``keys`` when given)."""
     try:
         path = class_dir(folder)
     except ValueError:
         return False
-    return (path / _file_name(participant_id(store), kind)).is_file()
+    pid = participant_id(store)
+    if keys is not None:
+        data = _own(path, pid, kind)
+        return bool(data) and all(k in data for k in keys)
+    return (path / _file_name(pid, kind)).is_file()
 
 
 # ---------------------------------------------------------------------- the trainer's side
@@ -289,6 +312,10 @@ def label(kind: str, key: str) -> str:
             from .delegation import decision_label
 
             return decision_label(key)
+        if kind == "maturity":
+            from .strategy import step_title
+
+            return str(step_title(key))
     except Exception:  # noqa: BLE001 - a label is never worth breaking the summary
         pass
     if kind == "plan":
@@ -460,6 +487,10 @@ def plan_payload(plan) -> dict:
     return out
 
 
+_STEPS = ("buying_process", "help_customers", "own_channel", "conversion", "real_time_data",
+          "integrated_system", "adapt_processes")
+
+
 def demo_class(folder: str | os.PathLike, participants: int = 30, seed: int = 0) -> list[Path]:
     """Fill ``folder`` with a made-up class (for the trainer's rehearsal, tests and benchmarks).
 
@@ -486,8 +517,18 @@ def demo_class(folder: str | os.PathLike, participants: int = 30, seed: int = 0)
         written.append(write_submission(folder, pid, "quiz", {q: bool(rng.random() < 0.3 + 0.15 * k)
                                                                for k, q in enumerate(questions)}))
         written.append(write_submission(folder, pid, "maturity", {
-            f"step{k}": int(rng.integers(1, 6)) for k in range(1, 8)}))
+            step: int(rng.integers(1, 6)) for step in _STEPS}))
     return written
+
+
+def maturity_payload(scores) -> dict:
+    """Seven-steps maturity per step (rounded to a whole level 1-5) from ``strategy.score`` output."""
+    out = {}
+    for row in scores.itertuples():
+        value = getattr(row, "maturity", None)
+        if value is not None and value == value:  # not NaN
+            out[str(row.step)] = int(min(5, max(1, round(float(value)))))
+    return out
 
 
 # ---------------------------------------------------------------------- command line

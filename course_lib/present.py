@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .i18n import invalid, t
 
-#: App name -> (module to import, constructor call). The 02/05 apps are added once they land on main.
+#: App name -> (module to import, constructor call). 
 APPS: dict[str, tuple[str, str]] = {
     "start": ("course_lib.widgets.start", "StartDemo()"),
     "motivation.profile": ("course_lib.widgets.motivation", "ProfileApp()"),
@@ -29,6 +29,12 @@ APPS: dict[str, tuple[str, str]] = {
     "incentives.uniform": ("course_lib.widgets.incentives", "UniformVsTailored()"),
     "delegation.board": ("course_lib.widgets.delegation", "DecisionRightsBoard()"),
     "delegation.levels": ("course_lib.widgets.delegation", "DelegationLevelsApp()"),
+    "goals.forecast": ("course_lib.widgets.goals", "PipelineForecastApp()"),
+    "goals.budget": ("course_lib.widgets.goals", "BudgetSetterApp()"),
+    "goals.dashboard": ("course_lib.widgets.goals", "ControlDashboardApp()"),
+    "digital.funnel": ("course_lib.widgets.digital", "FunnelApp()"),
+    "digital.steps": ("course_lib.widgets.digital", "SevenStepsApp()"),
+    "digital.investment": ("course_lib.widgets.digital", "InvestmentApp()"),
     "class.summary": ("course_lib.widgets.classroom", "ClassSummaryApp()"),
 }
 

@@ -20,13 +20,16 @@ from .base import App, ErrorBox, guarded, show_figure
 class ShareButton:
     """A share / withdraw toggle for one kind of answer, with a line saying what is shared (never a name).
 
-    ``payload_fn()`` returns the answer to share (a mapping that fits the kind).
+    ``payload_fn()`` returns the answer to share (a mapping that fits the kind). With ``part`` the
+    payload is one part of the kind (a quiz question): it is merged into what was shared, and
+    withdrawing removes only that part.
     """
 
-    def __init__(self, kind: str, payload_fn: Callable[[], Mapping]):
+    def __init__(self, kind: str, payload_fn: Callable[[], Mapping], part: bool = False):
         if kind not in cr.KINDS:
             raise ValueError(t("classroom.kind_unknown", value=kind, allowed=", ".join(cr.KINDS)))
-        self.kind, self.payload_fn = kind, payload_fn
+        self.kind, self.payload_fn, self.part = kind, payload_fn, part
+        self._keys = None
         self.share = widgets.Button(description=t("classroom.share.button"), icon="users",
                                     layout=widgets.Layout(width="auto"))
         self.withdraw = widgets.Button(description=t("classroom.share.withdraw"), icon="undo",
@@ -38,7 +41,7 @@ class ShareButton:
         self.error = ErrorBox()
         self.share.on_click(lambda _b: guarded(self.error)(self.do_share)())
         self.withdraw.on_click(lambda _b: guarded(self.error)(self.do_withdraw)())
-        self.withdraw.disabled = not cr.is_shared(kind)
+        self.withdraw.disabled = part or not cr.is_shared(kind)
         self.widget = widgets.VBox([widgets.HBox([self.share, self.withdraw]), self.note, self.status, self.error])
         self.widget.add_class("course-share-box")
 
@@ -46,13 +49,14 @@ class ShareButton:
         payload = dict(self.payload_fn() or {})
         if not payload:
             raise ValueError(t("classroom.nothing_to_share"))
-        path = cr.share(self.kind, payload)
+        path = cr.share(self.kind, payload, merge=self.part)
+        self._keys = list(payload) if self.part else None
         self.withdraw.disabled = False
         self.status.value = f"<span style='color:#007A5A'>{html.escape(t('classroom.share.shared'))}</span>"
         return path
 
     def do_withdraw(self):
-        cr.withdraw(self.kind)
+        cr.withdraw(self.kind, keys=self._keys)
         self.withdraw.disabled = True
         self.status.value = html.escape(t("classroom.share.withdrawn"))
 
@@ -82,3 +86,18 @@ class ClassSummaryApp(App):
         show_figure(self.outs["profile"], plot_profiles(self.summary))
         show_figure(self.outs["delegation"], plot_votes(self.summary))
         show_figure(self.outs["quiz"], plot_quiz(self.summary))
+
+
+def quiz_share_button(quiz) -> ShareButton | None:
+    """A share button for a checkable quiz question, only when a class folder is set (else None)."""
+    import os
+
+    if not os.environ.get(cr.ENV_VAR, "").strip() or not quiz.has_button or \
+            quiz.question.get("type") in ("reflection", "likert"):
+        return None
+
+    def payload():
+        verdict = quiz.verdict
+        return {quiz.id: bool(verdict.correct)} if verdict is not None and verdict.correct is not None else {}
+
+    return ShareButton("quiz", payload, part=True)
