@@ -70,3 +70,14 @@ def test_present_notebook_for_every_app_and_unknown_app(english):
         assert 'set_language("nb")' in nb.cells[0].source
     with pytest.raises(ValueError, match="Available apps"):
         present.check_app("nope")
+
+
+def test_every_projector_app_can_be_built(folder, store, english):
+    import importlib
+
+    from course_lib import present
+
+    for name, (module, call) in present.APPS.items():
+        cls = getattr(importlib.import_module(module), call.split("(")[0])
+        app = cls()
+        assert hasattr(app, "widget"), name
