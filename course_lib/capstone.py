@@ -378,6 +378,23 @@ def _role(r: str, lang) -> str:
         return r
 
 
+def _role_in_sentence(r: str, lang) -> str:
+    """A role inside a sentence: 'administrerende direktør' / 'the CEO' (acronyms kept)."""
+    label = _role(r, lang)
+    if (lang or get_language()) == "nb":
+        return label if label.isupper() else label[:1].lower() + label[1:]
+    return label if label.isupper() and len(label) <= 2 else "the " + (label if label.isupper() else label[:1].lower() + label[1:])
+
+
+def _role_short(r: str, lang) -> str:
+    from . import delegation as dl
+
+    try:
+        return dl.role_label(r, lang, short=True)
+    except (ValueError, TypeError):
+        return r
+
+
 def _join(items, lang) -> str:
     items = list(items)
     word = {"nb": " og ", "en": " and "}[lang or get_language()]
@@ -435,7 +452,7 @@ def check_ict(pkg: Package, lang: str | None = None) -> list[Finding]:
     from .i18n import t
 
     return [_finding("ict_budget", lang, kpis=_join([_kpi(k, lang) for k in kpis], lang),
-                     holder=_role(who, lang) if who else t("capstone.nobody", lang=lang))]
+                     holder=_role_in_sentence(who, lang) if who else t("capstone.nobody", lang=lang))]
 
 
 def check_weakest(pkg: Package, lang: str | None = None) -> list[Finding]:
