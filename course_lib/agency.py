@@ -3,21 +3,25 @@
 **Single task, linear contract (LEN).** Output ``x = e + eps`` with ``eps ~ N(0, sigma2)``, pay
 ``w = alpha + beta x``, effort cost ``(c/2) e^2``, a seller with constant absolute risk aversion
 ``r`` and a risk-neutral firm (Holmström & Milgrom 1987; textbook form in Milgrom & Roberts 1992,
-ch. 7; Gibbons 1998). The seller chooses ``e = beta / c``; the total surplus
-``e - (c/2) e^2 - (r/2) beta^2 sigma2`` is largest at
+ch. 7; Gibbons 1998). Output is measured in units of the *value the seller creates for the firm*,
+so ``beta`` is the share of that value paid to the seller (not kroner per krone of sales: with a
+gross margin of 20 %, paying 6.8 % of sales is ``beta = 0.34`` of the margin). The seller chooses
+``e = beta / c``; the total surplus ``e - (c/2) e^2 - (r/2) beta^2 sigma2`` is largest at
 
     beta* = 1 / (1 + r c sigma2),   TS* = 1 / (2 c (1 + r c sigma2)),   risk premium = (r/2) beta^2 sigma2.
 
 **Several tasks (Holmström & Milgrom 1991).** Measures ``x_i = t_i + eps_i`` with ``eps ~ N(0, Sigma)``,
-cost Hessian ``C`` and benefit gradient ``B``: the seller sets ``t = C^-1 beta`` and the best linear
-contract is ``beta = (I + r C Sigma)^-1 B``. A task that cannot be measured (infinite variance) gets
-``beta = 0``, and the incentive on the measured tasks is lowered when the tasks compete for effort.
+effort cost ``(1/2)(t - t0)' C (t - t0)`` where ``t0`` is the *baseline* effort a seller gives unpaid,
+and benefit ``B' t``. The seller sets ``t = t0 + C^-1 beta``; while that effort is non-negative the
+best linear contract is ``beta = (I + r C Sigma)^-1 B`` whatever the baseline. A task that cannot be
+measured (infinite variance) gets ``beta = 0``, and the incentive on the measured tasks is lowered
+when the tasks compete for effort, *because* paying for one task pulls effort away from the other.
+That needs effort on the unpaid task to pull away from: with no baseline care the seller gives none
+(effort is never negative), there is nothing to crowd out and the single-task answer returns.
+:func:`multitask_optimal` solves the problem with effort floored at zero.
 
-**Business phases.** :func:`simulate_phase` runs the case team month by month: each seller splits
-effort between new sales and customer care according to the plan's weights (``t = C^-1 beta``
-with a little intrinsic care), new customers come from new-sales effort, churn falls with care,
-and pay follows the plan. Two presets: a growth phase (new customers are the bottleneck) and a
-loyalty phase (churn is). The numbers are a teaching model, not estimates.
+**Business phases** (:mod:`course_lib.incentives_phases`, re-exported here): the case regions
+simulated month by month under a plan.
 
 Example:
     >>> r = len_optimal(r=2.0, c=1.0, sigma2=0.5)
@@ -26,15 +30,39 @@ Example:
 """
 from __future__ import annotations
 
+import itertools
 import math
-from dataclasses import dataclass, field
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
-import pandas as pd
 
-from .i18n import invalid, pick
-from .incentives import Plan, payout
+from .i18n import format_number, invalid, t
+from .incentives_checks import finite_number
+from .incentives_phases import (  # noqa: F401  (public names of the phase model, kept here)
+    UNITS, Phase, SimulationResult, effort_split, get_phase, phase_label, phases, reference_plan, simulate_phase,
+    uniform_vs_tailored, weighted_plan,
+)
+
+def __getattr__(name: str):
+    """Content-backed constants kept under their old names (read from ``content/incentives.yaml``)."""
+    from .incentives_content import content
+
+    sim = content()["simulation"]
+    if name == "PHASES":
+        return phases()
+    if name == "TASK_COST":
+        return np.asarray(sim["task_cost"], dtype=float)
+    if name == "INTRINSIC":
+        return np.asarray(sim["intrinsic"], dtype=float)
+    if name == "RESPONSIVENESS":
+        return float(sim["responsiveness"])
+    if name == "ABILITIES":
+        return {key: np.asarray(p.attainment) for key, p in phases().items()}
+    raise AttributeError(name)
+
+
+MAX_TASKS = 8
+"""The largest number of tasks :func:`multitask_optimal` solves (it tries every set of idle tasks)."""
 
 # --------------------------------------------------------------------------- LEN
 
@@ -43,7 +71,7 @@ class LenResult(NamedTuple):
     """The optimal single-task linear contract."""
 
     beta: float
-    """Incentive intensity: kroner of pay per krone of measured output."""
+    """Incentive intensity: the share of the value the seller creates that is paid to her."""
     effort: float
     """The seller's effort ``beta / c``."""
     risk_premium: float
@@ -51,15 +79,15 @@ class LenResult(NamedTuple):
     total_surplus: float
     """Value of effort minus its cost minus the risk premium."""
 
+    def __repr__(self) -> str:
+        return t("agency.len_result", beta=format_number(self.beta, 3), effort=format_number(self.effort, 3),
+                 risk=format_number(self.risk_premium, 3), surplus=format_number(self.total_surplus, 3))
+
 
 def _number(name: str, value: Any, minimum: float, strict: bool = False) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise invalid("agency.not_a_number", field=name, value=value) from None
-    if math.isnan(x) or (x <= minimum if strict else x < minimum):
-        key = "agency.must_be_positive" if strict else "agency.must_be_nonnegative"
-        raise invalid(key, field=name, value=value)
+    x = finite_number(name, value, minimum)
+    if strict and x <= minimum:
+        raise invalid("agency.must_be_positive", field=name, value=value)
     return x
 
 
@@ -67,349 +95,184 @@ def len_optimal(r: float, c: float, sigma2: float) -> LenResult:
     """Optimal incentive intensity in the single-task LEN model.
 
     Args:
-        r: risk aversion (>= 0). c: effort cost curvature (> 0). sigma2: noise variance of the measure (>= 0).
+        r: risk aversion (finite, >= 0). c: effort cost curvature (finite, > 0). sigma2: noise
+        variance of the measure (finite, >= 0). Infinite values are refused: take a large number.
 
     Example:
         >>> len_optimal(0, 2, 10).beta      # a risk-neutral seller: sell her the job
         1.0
-        >>> round(len_optimal(1, 1, 1e9).beta, 6)   # pure noise: a fixed salary
+        >>> round(len_optimal(1, 1, 1e9).beta, 6)   # almost pure noise: almost a fixed salary
         0.0
     """
     r = _number("r", r, 0.0)
     c = _number("c", c, 0.0, strict=True)
     sigma2 = _number("sigma2", sigma2, 0.0)
-    if math.isinf(r * c * sigma2) or math.isinf(sigma2) or math.isinf(r):
-        beta = 0.0 if (r > 0 and sigma2 > 0) else 1.0
-    else:
-        beta = 1.0 / (1.0 + r * c * sigma2)
+    denominator = 1.0 + r * c * sigma2
+    beta = 0.0 if math.isinf(denominator) else 1.0 / denominator
     effort = beta / c
-    premium = 0.5 * r * beta**2 * sigma2 if beta else 0.0
-    surplus = effort - 0.5 * c * effort**2 - premium
-    return LenResult(beta, effort, premium, surplus)
+    risk = 0.0 if beta == 0 else 0.5 * r * beta * beta * sigma2
+    surplus = effort - 0.5 * c * effort * effort - risk
+    return LenResult(beta, effort, risk, surplus)
+
+
+# --------------------------------------------------------------------------- multitask
 
 
 class MultitaskResult(NamedTuple):
-    """The optimal multitask linear contract."""
+    """The optimal linear contract for several tasks."""
 
     beta: np.ndarray
-    """Incentive intensity on each measure (0 for an unmeasurable task)."""
+    """Intensity per task (0 for a task that cannot be measured or gets no effort)."""
     effort: np.ndarray
-    """The seller's effort on each task, ``C^-1 beta``."""
+    """The seller's effort per task, ``max(t0 + C^-1 beta, 0)`` solved jointly (never negative)."""
     total_surplus: float
-    """``B.t - t'Ct/2 - (r/2) beta' Sigma beta`` over the measured tasks."""
+    """Benefit of effort minus its cost minus the risk premium."""
+
+    def __repr__(self) -> str:
+        show = lambda xs: "(" + "; ".join(format_number(float(x), 3) for x in xs) + ")"  # noqa: E731
+        return t("agency.multitask_result", beta=show(self.beta), effort=show(self.effort),
+                 surplus=format_number(self.total_surplus, 3))
 
 
-def multitask_optimal(benefits: Any, cost_matrix: Any, noise_cov: Any, r: float) -> MultitaskResult:
-    """Holmström & Milgrom (1991): ``beta = (I + r C Sigma)^-1 B``.
-
-    A task whose noise variance is ``inf`` is treated as unmeasurable: its ``beta`` is 0 and the
-    measured tasks' intensities solve ``beta_M = (K + r Sigma_MM)^-1 (C^-1 B)_M`` with
-    ``K = (C^-1)_MM`` (the same formula when every task is measured). Like the textbook derivation
-    it assumes an interior solution: ``effort`` is ``C^-1 beta`` without a floor at zero, so a task
-    that is not paid and competes for time can show negative effort (read it as "none").
-
-    Example (new sales and customer care that compete for effort; care cannot be measured):
-        >>> res = multitask_optimal([1.0, 1.0], [[1.0, 0.5], [0.5, 1.0]], [[1.0, 0], [0, float("inf")]], r=1.0)
-        >>> [round(float(b), 3) for b in res.beta]
-        [0.286, 0.0]
-    """
-    B = np.asarray(benefits, dtype=float).reshape(-1)
-    C = np.asarray(cost_matrix, dtype=float)
-    S = np.asarray(noise_cov, dtype=float)
-    n = B.size
-    if C.shape != (n, n) or S.shape != (n, n):
-        raise invalid("agency.shapes", n=n, cost=str(C.shape), noise=str(S.shape))
-    r = _number("r", r, 0.0)
-    if not np.allclose(C, C.T) or np.any(np.linalg.eigvalsh(C) <= 0):
-        raise invalid("agency.cost_not_pd")
-    diag = np.diag(S)
-    if np.any(np.isnan(S)) or np.any(diag < 0):
-        raise invalid("agency.noise_invalid")
-    measured = np.isfinite(diag)
-    S_m = S[np.ix_(measured, measured)]
-    if S_m.size and (not np.all(np.isfinite(S_m)) or np.any(np.linalg.eigvalsh((S_m + S_m.T) / 2) < -1e-12)):
-        raise invalid("agency.noise_invalid")
-    Cinv = np.linalg.inv(C)
-    beta = np.zeros(n)
-    if measured.all():
-        beta = np.linalg.solve(np.eye(n) + r * C @ S, B)
-    elif measured.any():
-        K = Cinv[np.ix_(measured, measured)]
-        rhs = (Cinv @ B)[measured]
-        beta[measured] = np.linalg.solve(K + r * S_m, rhs)
-    effort = Cinv @ beta
-    risk = 0.5 * r * float(beta[measured] @ S_m @ beta[measured]) if measured.any() else 0.0
-    surplus = float(B @ effort - 0.5 * effort @ C @ effort - risk)
-    return MultitaskResult(beta, effort, surplus)
-
-
-# --------------------------------------------------------------------------- phases
-
-
-@dataclass(frozen=True)
-class Phase:
-    """A business phase for :func:`simulate_phase` (amounts per seller and month, NOK).
-
-    ``new_customers_per_effort``: new customers a seller of ability 1 wins per unit of new-sales effort.
-    ``base_churn``: monthly share of customers lost with no care at all. ``care_effect``: the largest
-    share of that churn that care can prevent; ``care_half``: the care effort that prevents half of it.
-    """
-
-    key: str
-    label: Mapping[str, str]
-    new_customers_per_effort: float
-    base_churn: float
-    care_effect: float
-    care_half: float
-    deal_value: float
-    contract_value: float
-    start_customers: float
-    margin_new: float = 0.25
-    margin_service: float = 0.55
-
-    @property
-    def quota(self) -> float:
-        """Monthly new-sales target that a core seller meets with ordinary effort (1.0)."""
-        return self.new_customers_per_effort * self.deal_value
-
-    @property
-    def renewal_quota(self) -> float:
-        """Monthly renewals target: the starting book's monthly contract value."""
-        return self.start_customers * self.contract_value
-
-
-PHASES: dict[str, Phase] = {
-    "growth": Phase(
-        key="growth",
-        label={"nb": "vekstfase: nye kunder er flaskehalsen", "en": "growth phase: new customers are the bottleneck"},
-        new_customers_per_effort=2.0, base_churn=0.012, care_effect=0.6, care_half=0.5,
-        deal_value=180_000, contract_value=2_000, start_customers=60,
-    ),
-    "loyalty": Phase(
-        key="loyalty",
-        label={"nb": "lojalitetsfase: kundefrafallet er flaskehalsen", "en": "loyalty phase: churn is the bottleneck"},
-        new_customers_per_effort=0.2, base_churn=0.05, care_effect=0.95, care_half=0.8,
-        deal_value=150_000, contract_value=2_500, start_customers=110,
-    ),
-}
-"""The two presets. Invented for teaching; the shape (not the numbers) is the point."""
-
-ABILITIES = np.array([1.3, 1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.7, 0.7])
-"""Sellers' abilities in the simulation: two stars, six core performers, two laggards."""
-
-TASK_COST = np.array([[1.0, 0.3], [0.3, 1.0]])
-"""Effort cost Hessian for (new sales, customer care): the tasks compete for the seller's time."""
-
-INTRINSIC = np.array([0.2, 0.4])
-"""Effort each seller gives each task unpaid (pride in the job, liking the customers)."""
-
-RESPONSIVENESS = 2.5
-"""Effort per unit of (variable pay share x measure weight)."""
-
-
-def get_phase(phase: str | Phase) -> Phase:
-    """A phase preset by key (``"growth"``/``"loyalty"``) or a :class:`Phase` as is."""
-    if isinstance(phase, Phase):
-        return phase
+def _matrix(name: str, value: Any, n: int, allow_inf_diagonal: bool = False) -> np.ndarray:
     try:
-        return PHASES[str(phase)]
-    except KeyError:
-        raise invalid("agency.phase_unknown", value=phase, allowed=", ".join(PHASES)) from None
+        m = np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        raise invalid("agency.not_a_number", field=name, value=str(value)[:60]) from None
+    if m.shape != (n, n):
+        raise invalid("agency.shapes", n=n, cost=name, noise=str(m.shape))
+    off = m[~np.eye(n, dtype=bool)]
+    diag = np.diag(m)
+    if np.isnan(m).any() or not np.isfinite(off).all() or (not allow_inf_diagonal and not np.isfinite(diag).all()) \
+            or np.isneginf(diag).any():
+        raise invalid("agency.not_a_number", field=name, value=str(m.tolist())[:60])
+    return m
 
 
-def effort_split(plan: Plan) -> np.ndarray:
-    """Effort on (new sales, customer care) that the plan's weights call forth.
-
-    Intensities ``beta = RESPONSIVENESS x variable share x (w_new, w_renewals + w_satisfaction)``
-    plus :data:`INTRINSIC`, then ``t = C^-1 beta`` with effort never below 0 (a task crowded out to
-    zero gets none, and the other is chosen alone).
-
-    Example:
-        >>> from course_lib.incentives import Plan
-        >>> new_only = Plan.from_ote(65_000, 0.6, 1.0)
-        >>> [round(float(x), 2) for x in effort_split(new_only)]
-        [1.19, 0.04]
-    """
-    variable = plan.target_incentive / plan.ote if plan.ote else 0.0
-    w = plan.weight_of
-    care = w["renewals"] + w["customer_satisfaction"]
-    beta = RESPONSIVENESS * variable * np.array([w["new_sales"], care]) + INTRINSIC
-    t = np.linalg.solve(TASK_COST, beta)
-    if t[0] < 0:
-        t = np.array([0.0, beta[1] / TASK_COST[1, 1]])
-    elif t[1] < 0:
-        t = np.array([beta[0] / TASK_COST[0, 0], 0.0])
-    return np.maximum(t, 0.0)
+def _agent(beta: np.ndarray, C: np.ndarray, t0: np.ndarray) -> np.ndarray:
+    """The seller's effort: maximise ``beta't - (1/2)(t - t0)'C(t - t0)`` over ``t >= 0`` (active sets)."""
+    n = beta.size
+    interior = t0 + np.linalg.solve(C, beta)
+    if (interior >= -1e-12).all():
+        return np.maximum(interior, 0.0)
+    best, best_value = np.zeros(n), -np.inf
+    for k in range(1, n + 1):
+        for idle in itertools.combinations(range(n), k):
+            free = np.array([i for i in range(n) if i not in idle], dtype=int)
+            t = np.zeros(n)
+            if free.size:
+                Cff = C[np.ix_(free, free)]
+                t[free] = t0[free] + np.linalg.solve(Cff, beta[free] - C[np.ix_(free, list(idle))] @ (0 - t0[list(idle)]))
+                if (t[free] < -1e-12).any():
+                    continue
+            value = beta @ t - 0.5 * (t - t0) @ C @ (t - t0)
+            if value > best_value:
+                best, best_value = np.maximum(t, 0.0), value
+    return best
 
 
-@dataclass(frozen=True)
-class SimulationResult:
-    """Monthly team totals, seller-month rows and totals of a phase simulation."""
-
-    phase: Phase
-    plan: Plan
-    effort: np.ndarray
-    monthly: pd.DataFrame
-    rows: pd.DataFrame
-    totals: dict = field(default_factory=dict)
-
-
-def _phase_plan(plan: Plan, phase: Phase) -> Plan:
-    return plan.replace(quota=phase.quota, renewal_quota=phase.renewal_quota)
-
-
-def simulate_phase(plan: Plan, phase: str | Phase = "growth", months: int = 24, seed: int | None = 1,
-                   noise: float = 0.2, start_plan: Plan | None = None, adjust_months: float = 3.0) -> SimulationResult:
-    """Run the team for ``months`` under ``plan`` in a business phase.
-
-    Per seller ``i`` and month (customers ``n``, ability ``a_i``, efforts ``t_new, t_care`` from
-    :func:`effort_split`):
-
-        new customers  = new_customers_per_effort x a_i x t_new x noise
-        churn share    = base_churn x (1 - care_effect x t_care / (t_care + care_half))
-        renewals       = (n - lost) x contract_value;  churned revenue = lost x contract_value
-        satisfaction   = 5 + 4.5 x t_care / (t_care + care_half)     (scale 1-10)
-        profit         = margin_new x new sales + margin_service x renewals - pay
-
-    The plan's quota and renewal quota are set to the phase's (each unit budgets for its market);
-    everything else (mix, weights, threshold, tiers, cap, gate) is the plan's. With ``start_plan``
-    the sellers begin with the effort split of that (old) plan and move towards the new one,
-    closing the gap by ``1 - exp(-1/adjust_months)`` each month.
-
-    Example:
-        >>> from course_lib.incentives import Plan
-        >>> res = simulate_phase(Plan.from_ote(65_000, 0.6, 1.0), "loyalty", months=24)
-        >>> len(res.monthly), res.totals["customers_end"] < res.totals["customers_start"]
-        (24, True)
-    """
-    phase = get_phase(phase)
-    months = int(_number("months", months, 1.0))
-    noise = _number("noise", noise, 0.0)
-    unit_plan = _phase_plan(plan, phase)
-    effort = effort_split(plan)
-    start = effort if start_plan is None else effort_split(start_plan)
-    adjust = _number("adjust_months", adjust_months, 0.0, strict=True)
-    rng = np.random.default_rng(seed)
-    n_sellers = ABILITIES.size
-    customers = np.full(n_sellers, float(phase.start_customers))
-    records = []
-    for m in range(months):
-        now = effort + (start - effort) * math.exp(-m / adjust)
-        care_share = now[1] / (now[1] + phase.care_half)
-        churn = phase.base_churn * (1 - phase.care_effect * care_share)
-        shock = rng.lognormal(-0.5 * noise**2, noise, n_sellers) if noise > 0 else np.ones(n_sellers)
-        new_customers = phase.new_customers_per_effort * ABILITIES * now[0] * shock
-        lost = customers * churn
-        renewals = (customers - lost) * phase.contract_value
-        new_sales = new_customers * phase.deal_value
-        satisfaction = np.clip(5 + 4.5 * care_share + (rng.normal(0, 0.3 * noise, n_sellers) if noise > 0 else 0), 1, 10)
-        inc = payout(unit_plan, new_sales, renewals=renewals, satisfaction=satisfaction)
-        pay = unit_plan.base_salary + inc
-        records.append(pd.DataFrame({
-            "month": m + 1, "seller": np.arange(1, n_sellers + 1), "customers": customers.copy(),
-            "new_customers": new_customers, "lost_customers": lost, "new_sales": new_sales,
-            "renewals": renewals, "churned_revenue": lost * phase.contract_value,
-            "customer_satisfaction": satisfaction, "incentive": inc, "pay": pay,
-            "effort_new": now[0], "effort_care": now[1],
-        }))
-        customers = customers - lost + new_customers
-    rows = pd.concat(records, ignore_index=True)
-    rows["revenue"] = rows["new_sales"] + rows["renewals"]
-    rows["gross_margin"] = phase.margin_new * rows["new_sales"] + phase.margin_service * rows["renewals"]
-    rows["profit"] = rows["gross_margin"] - rows["pay"]
-    monthly = rows.groupby("month", as_index=False).agg(
-        customers=("customers", "sum"), new_customers=("new_customers", "sum"),
-        lost_customers=("lost_customers", "sum"), new_sales=("new_sales", "sum"), renewals=("renewals", "sum"),
-        churned_revenue=("churned_revenue", "sum"), customer_satisfaction=("customer_satisfaction", "mean"),
-        revenue=("revenue", "sum"), pay=("pay", "sum"), profit=("profit", "sum"),
-        effort_new=("effort_new", "mean"), effort_care=("effort_care", "mean"),
-    )
-    monthly["churn_rate"] = monthly["lost_customers"] / monthly["customers"]
-    totals = {
-        "revenue": float(rows["revenue"].sum()),
-        "pay": float(rows["pay"].sum()),
-        "profit": float(rows["profit"].sum()),
-        "cost_of_sales": float(rows["pay"].sum() / rows["revenue"].sum()),
-        "customers_start": float(phase.start_customers * n_sellers),
-        "customers_end": float(customers.sum()),
-        "churn_rate": float(monthly["churn_rate"].mean()),
-        "customer_satisfaction": float(monthly["customer_satisfaction"].mean()),
-        "new_customers": float(rows["new_customers"].sum()),
-    }
-    return SimulationResult(phase, plan, effort, monthly, rows, totals)
-
-
-def weighted_plan(new_sales: float, renewals: float = 0.0, satisfaction: float = 0.0, ote: float = 65_000,
-                  base_share: float = 0.6, **options: Any) -> Plan:
-    """A plan with the given measure weights (summing to 1); targets are set per phase when simulated.
-
-    Example:
-        >>> weighted_plan(0.2, 0.5, 0.3).weight_of["renewals"]
-        0.5
-    """
-    weights = tuple((name, float(w)) for name, w in
-                    (("new_sales", new_sales), ("renewals", renewals), ("customer_satisfaction", satisfaction)))
-    return Plan.from_ote(ote, base_share, quota=1.0, weights=weights, renewal_quota=1.0, **options)
-
-
-UNITS = {"east": "growth", "west": "loyalty"}
-"""The uniform-pay case: region East is in a growth phase, region West in a loyalty phase."""
-
-
-def uniform_vs_tailored(uniform: Plan, tailored: Mapping[str, Plan], months: int = 24, seed: int | None = 1,
-                        units: Mapping[str, str] = UNITS) -> pd.DataFrame:
-    """Two units in different phases: one uniform plan for both vs a tailored plan per unit.
+def multitask_optimal(benefits: Any, cost_matrix: Any, noise_cov: Any, r: float,
+                      baseline: Any = None) -> MultitaskResult:
+    """Holmström & Milgrom (1991) with effort that can never be negative.
 
     Args:
-        uniform: HR's one plan for the whole company.
-        tailored: a plan per phase key (``{"growth": ..., "loyalty": ...}``).
-        units: unit name -> phase key.
+        benefits: value ``B`` of a unit of effort on each task (finite).
+        cost_matrix: effort cost Hessian ``C`` (symmetric, positive definite; ``C_12 > 0``: tasks compete).
+        noise_cov: covariance ``Sigma`` of the measurement noise (symmetric; a variance of ``inf`` means
+            the task cannot be measured and is not paid for).
+        r: the seller's risk aversion (finite, >= 0).
+        baseline: effort ``t0`` per task that the seller gives unpaid (default none).
 
-    Returns:
-        One row per arrangement (``"uniform"``, ``"tailored"``) and unit plus a ``"total"`` unit, with
-        profit, pay, revenue, churn rate, customers at the end and cost of sales.
+    While the seller's effort ``t0 + C^-1 beta`` is non-negative, ``beta = (I + r C Sigma)^-1 B`` on the
+    measured tasks (with an unmeasured task: ``beta_M = ((C^-1)_MM + r Sigma_MM)^-1 (C^-1 B)_M``). When
+    paying for one task would drive another below zero, that task gets no effort and the contract is
+    solved again for the others; the best of these cases is returned.
 
-    Example:
-        >>> table = uniform_vs_tailored(weighted_plan(0.5, 0.5),
-        ...     {"growth": weighted_plan(0.9, 0.1), "loyalty": weighted_plan(0.2, 0.8)})
-        >>> sorted(set(table["arrangement"]))
-        ['tailored', 'uniform']
+    Example (new sales and customer care compete for time; care cannot be measured):
+        >>> C, S = [[1.0, 0.5], [0.5, 1.0]], [[1.0, 0], [0, float("inf")]]
+        >>> [round(float(b), 3) for b in multitask_optimal([1.0, 1.0], C, S, r=1.0, baseline=[0, 0.5]).beta]
+        [0.286, 0.0]
+        >>> [round(float(b), 3) for b in multitask_optimal([1.0, 1.0], C, S, r=1.0).beta]   # no care to crowd out
+        [0.5, 0.0]
     """
-    rows = []
-    for arrangement in ("uniform", "tailored"):
-        sums = {"profit": 0.0, "pay": 0.0, "revenue": 0.0, "customers_end": 0.0, "lost": 0.0, "exposure": 0.0}
-        for unit, phase_key in units.items():
-            if arrangement == "uniform":
-                plan = uniform
-            else:
-                if phase_key not in tailored:
-                    raise invalid("agency.tailored_missing", phase=phase_key)
-                plan = tailored[phase_key]
-            res = simulate_phase(plan, phase_key, months, seed)
-            t = res.totals
-            rows.append({"arrangement": arrangement, "unit": unit, "phase": phase_key, "profit": t["profit"],
-                         "pay": t["pay"], "revenue": t["revenue"], "churn_rate": t["churn_rate"],
-                         "customers_end": t["customers_end"], "cost_of_sales": t["cost_of_sales"]})
-            sums["profit"] += t["profit"]
-            sums["pay"] += t["pay"]
-            sums["revenue"] += t["revenue"]
-            sums["customers_end"] += t["customers_end"]
-            sums["lost"] += float(res.monthly["lost_customers"].sum())
-            sums["exposure"] += float(res.monthly["customers"].sum())
-        rows.append({"arrangement": arrangement, "unit": "total", "phase": "", "profit": sums["profit"],
-                     "pay": sums["pay"], "revenue": sums["revenue"],
-                     "churn_rate": sums["lost"] / sums["exposure"], "customers_end": sums["customers_end"],
-                     "cost_of_sales": sums["pay"] / sums["revenue"]})
-    return pd.DataFrame(rows)
+    try:
+        B = np.asarray(benefits, dtype=float).reshape(-1)
+    except (TypeError, ValueError, OverflowError):
+        raise invalid("agency.not_a_number", field="benefits", value=str(benefits)[:60]) from None
+    n = B.size
+    if n == 0 or n > MAX_TASKS:
+        raise invalid("agency.too_many_tasks", value=n, limit=MAX_TASKS)
+    if not np.isfinite(B).all():
+        raise invalid("agency.not_a_number", field="benefits", value=str(B.tolist())[:60])
+    C = _matrix("cost_matrix", cost_matrix, n)
+    S = _matrix("noise_cov", noise_cov, n, allow_inf_diagonal=True)
+    r = _number("r", r, 0.0)
+    if not np.allclose(C, C.T, rtol=1e-9, atol=1e-12) or np.any(np.linalg.eigvalsh(C) <= 0):
+        raise invalid("agency.cost_not_pd")
+    if baseline is None:
+        t0 = np.zeros(n)
+    else:
+        try:
+            t0 = np.asarray(baseline, dtype=float).reshape(-1)
+        except (TypeError, ValueError, OverflowError):
+            raise invalid("agency.baseline_invalid", n=n, value=str(baseline)[:60]) from None
+        if t0.shape != (n,) or not np.isfinite(t0).all() or (t0 < 0).any():
+            raise invalid("agency.baseline_invalid", n=n, value=str(baseline)[:60])
+    diag = np.diag(S)
+    measured = np.isfinite(diag)
+    S_m = S[np.ix_(measured, measured)]
+    if (diag[measured] < 0).any() or not np.allclose(S, S.T, rtol=1e-9, atol=1e-12, equal_nan=False) and \
+            not np.array_equal(np.where(np.isfinite(S), S, 0), np.where(np.isfinite(S), S, 0).T):
+        raise invalid("agency.noise_invalid")
+    if S_m.size and (not np.allclose(S_m, S_m.T, rtol=1e-9, atol=1e-12)
+                     or np.any(np.linalg.eigvalsh(S_m) < -1e-12)):
+        raise invalid("agency.noise_invalid")
 
+    def surplus(beta: np.ndarray) -> tuple[float, np.ndarray]:
+        t = _agent(beta, C, t0)
+        risk = 0.5 * r * float(beta[measured] @ S_m @ beta[measured]) if measured.any() else 0.0
+        return float(B @ t - 0.5 * (t - t0) @ C @ (t - t0) - risk), t
 
-def phase_label(phase: str | Phase) -> str:
-    """The phase's label in the current language."""
-    return pick(get_phase(phase).label)
+    best = None
+    # every set of tasks that may end up idle: solve the contract for the others, keep the best
+    for k in range(0, n):
+        for idle in itertools.combinations(range(n), k):
+            active = np.array([i not in idle for i in range(n)])
+            paid = active & measured
+            beta = np.zeros(n)
+            if paid.any():
+                fa = np.flatnonzero(active)
+                K = np.linalg.inv(C[np.ix_(fa, fa)])                  # effort response on the active tasks
+                pos = {task: j for j, task in enumerate(fa)}
+                pi = [pos[i] for i in np.flatnonzero(paid)]
+                rhs = (K @ B[fa])[pi]
+                beta[paid] = np.linalg.solve(K[np.ix_(pi, pi)] + r * S[np.ix_(paid, paid)], rhs)
+            if not np.isfinite(beta).all():
+                continue
+            value, t = surplus(beta)
+            if best is None or value > best[0] + 1e-12:
+                best = (value, beta, t)
+    assert best is not None
+    value, beta, t = best
+    # the optimum can sit on a kink where a task's effort just reaches zero: refine by pattern search
+    paid = np.flatnonzero(measured)
+    step = 0.1
+    while step > 1e-9 and paid.size:
+        improved = False
+        for i in paid:
+            for sign in (1.0, -1.0):
+                trial = beta.copy()
+                trial[i] += sign * step
+                v, tt = surplus(trial)
+                if v > value + 1e-12 * (1.0 + abs(value)):
+                    value, beta, t, improved = v, trial, tt, True
+        if not improved:
+            step /= 2
+    return MultitaskResult(beta, t, value)
 
 
 __all__ = [
-    "ABILITIES", "INTRINSIC", "LenResult", "MultitaskResult", "PHASES", "Phase", "RESPONSIVENESS",
-    "SimulationResult", "TASK_COST", "UNITS", "effort_split", "get_phase", "len_optimal",
-    "multitask_optimal", "phase_label", "simulate_phase", "uniform_vs_tailored", "weighted_plan",
+    "ABILITIES", "INTRINSIC", "PHASES", "RESPONSIVENESS", "TASK_COST", "LenResult", "MAX_TASKS", "MultitaskResult", "Phase", "SimulationResult", "UNITS", "effort_split",
+    "get_phase", "len_optimal", "multitask_optimal", "phase_label", "phases", "reference_plan", "simulate_phase",
+    "uniform_vs_tailored", "weighted_plan",
 ]

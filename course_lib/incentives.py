@@ -36,25 +36,40 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from .i18n import format_money, format_percent, invalid, t
+from .incentives_checks import finite_number, normalise_tiers as _normalise_tiers, number_array
+from .incentives_checks import normalise_weights as _normalise_weights
+from .incentives_content import content
 
 MEASURES = ("new_sales", "renewals", "customer_satisfaction")
 """Measures a plan may weight: new sales (NOK), renewals (NOK), customer satisfaction (1-10)."""
 
-MEASURE_LABELS = {
-    "new_sales": {"nb": "nysalg", "en": "new sales"},
-    "renewals": {"nb": "fornyelser", "en": "renewals"},
-    "customer_satisfaction": {"nb": "kundetilfredshet", "en": "customer satisfaction"},
-}
+class _MeasureLabels(Mapping):
+    """Measure id -> ``{"nb": ..., "en": ...}`` label, read from ``content/incentives.yaml``."""
+
+    def _data(self) -> dict:
+        return {m["id"]: m["label"] for m in content()["measures"]}
+
+    def __getitem__(self, key):
+        return self._data()[key]
+
+    def __iter__(self):
+        return iter(self._data())
+
+    def __len__(self):
+        return len(self._data())
 
 
-def _finite(name: str, value: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise invalid("incentives.plan.not_a_number", field=name, value=value) from None
-    if not math.isfinite(number):
-        raise invalid("incentives.plan.not_a_number", field=name, value=value)
-    return number
+MEASURE_LABELS: Mapping[str, Mapping[str, str]] = _MeasureLabels()
+
+THRESHOLD_STYLES = ("cliff", "ramp")
+"""``cliff``: below the threshold nothing, from it the full curve; ``ramp``: from 0 at the threshold up to the target incentive at 100 %."""
+
+MAX_AMOUNT = 1e12
+"""Largest amount (NOK) a plan field accepts: far above any real plan, far below float overflow."""
+
+
+def _finite(name: str, value: Any, low: float = -MAX_AMOUNT, high: float = MAX_AMOUNT) -> float:
+    return finite_number(name, value, low, high)
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,11 @@ class Plan:
         weights: ``((measure, weight), ...)`` over :data:`MEASURES`, weights summing to 1.
         renewal_quota: renewals target per period (NOK); needed when renewals carry weight.
         satisfaction_target: customer-satisfaction score (1-10) that counts as 100 %.
+        satisfaction_floor: score at or below which the satisfaction measure pays nothing; between the
+            floor and the target it rises in proportion (default 5: a score of 6.5 against a target of 8
+            earns half the measure, not 81 % as a measure paid from zero would).
+        threshold_style: ``"cliff"`` (default: from the threshold the full curve is paid, a jump) or
+            ``"ramp"`` (from 0 at the threshold rising to the target incentive at 100 %: no jump).
         gate_satisfaction: minimum satisfaction score before accelerators pay (``None``: no gate).
         team_share: share (0-1) of the target incentive paid on the team's new-sales attainment.
         name: a label for the plan.
@@ -99,6 +119,8 @@ class Plan:
     gate_satisfaction: float | None = None
     team_share: float = 0.0
     name: str = ""
+    satisfaction_floor: float = 5.0
+    threshold_style: str = "cliff"
 
     def __post_init__(self) -> None:
         base = _finite("base_salary", self.base_salary)
@@ -108,7 +130,7 @@ class Plan:
         if target < 0:
             raise invalid("incentives.plan.target_negative", value=target)
         quota = _finite("quota", self.quota)
-        if quota <= 0:
+        if quota < 1e-6:
             raise invalid("incentives.plan.quota_positive", value=quota)
         threshold = _finite("threshold", self.threshold)
         if not 0 <= threshold <= 1:
@@ -119,13 +141,21 @@ class Plan:
             raise invalid("incentives.plan.cap_below_target", value=cap)
         weights = _normalise_weights(self.weights)
         renewal_quota = None if self.renewal_quota is None else _finite("renewal_quota", self.renewal_quota)
-        if renewal_quota is not None and renewal_quota <= 0:
+        if renewal_quota is not None and renewal_quota < 1e-6:
             raise invalid("incentives.plan.renewal_quota_positive", value=renewal_quota)
         if dict(weights).get("renewals", 0) > 0 and renewal_quota is None:
             raise invalid("incentives.plan.renewal_quota_missing")
         sat_target = _finite("satisfaction_target", self.satisfaction_target)
         if not 1 < sat_target <= 10:
             raise invalid("incentives.plan.satisfaction_target_range", value=sat_target)
+        sat_floor = _finite("satisfaction_floor", self.satisfaction_floor)
+        if not 0 <= sat_floor < sat_target:
+            raise invalid("incentives.plan.satisfaction_floor_range", value=sat_floor, target=sat_target)
+        if self.threshold_style not in THRESHOLD_STYLES:
+            raise invalid("incentives.plan.threshold_style", value=self.threshold_style,
+                          allowed=", ".join(THRESHOLD_STYLES))
+        if not isinstance(self.name, str):
+            raise invalid("incentives.plan.name_text", value=type(self.name).__name__)
         gate = None if self.gate_satisfaction is None else _finite("gate_satisfaction", self.gate_satisfaction)
         if gate is not None and not 1 <= gate <= 10:
             raise invalid("incentives.plan.gate_range", value=gate)
@@ -136,7 +166,8 @@ class Plan:
             ("base_salary", base), ("target_incentive", target), ("quota", quota),
             ("threshold", threshold), ("accelerators", tiers), ("cap", cap), ("weights", weights),
             ("renewal_quota", renewal_quota), ("satisfaction_target", sat_target),
-            ("gate_satisfaction", gate), ("team_share", team_share), ("name", str(self.name)),
+            ("gate_satisfaction", gate), ("team_share", team_share), ("name", self.name[:200]),
+            ("satisfaction_floor", sat_floor),
         ):
             object.__setattr__(self, name, value)
 
@@ -163,6 +194,10 @@ class Plan:
             >>> round(p.base_salary), round(p.target_incentive), p.accelerators
             (35000, 15000, ((1.0, 2.0),))
         """
+        known = {f.name for f in dataclasses.fields(cls)} - {"base_salary", "target_incentive"}
+        unknown = sorted(map(str, set(options) - known))
+        if unknown:
+            raise invalid("incentives.plan.unknown_fields", fields=", ".join(unknown), allowed=", ".join(sorted(known)))
         ote = _finite("ote", ote)
         if ote <= 0:
             raise invalid("incentives.plan.ote_positive", value=ote)
@@ -180,6 +215,10 @@ class Plan:
             >>> Plan.from_ote(60_000, 0.6, 400_000).replace(cap=2.0).cap
             2.0
         """
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise invalid("incentives.plan.unknown_fields", fields=", ".join(unknown), allowed=", ".join(sorted(known)))
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict:
@@ -198,8 +237,10 @@ class Plan:
             >>> Plan.from_dict(p.to_dict()) == p
             True
         """
+        if not isinstance(data, Mapping):
+            raise invalid("incentives.plan.not_a_dict", value=type(data).__name__)
         known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - known)
+        unknown = sorted(map(str, set(data) - known))
         if unknown:
             raise invalid("incentives.plan.unknown_fields", fields=", ".join(unknown), allowed=", ".join(sorted(known)))
         values = dict(data)
@@ -244,57 +285,6 @@ class Plan:
         )
 
 
-def _normalise_tiers(tiers: Any) -> tuple:
-    try:
-        items = [tuple(tier) for tier in (tiers or ())]
-    except TypeError:
-        raise invalid("incentives.plan.tier_shape", value=tiers) from None
-    out = []
-    for tier in items:
-        if len(tier) != 2:
-            raise invalid("incentives.plan.tier_shape", value=tier)
-        start = _finite("accelerators", tier[0])
-        multiplier = _finite("accelerators", tier[1])
-        if start <= 0:
-            raise invalid("incentives.plan.tier_start_positive", value=start)
-        if multiplier < 0:
-            raise invalid("incentives.plan.tier_multiplier_negative", value=multiplier)
-        out.append((start, multiplier))
-    for (a, _), (b, _) in zip(out, out[1:]):
-        if b <= a:
-            raise invalid("incentives.plan.tiers_order", first=a, second=b)
-    return tuple(out)
-
-
-def _normalise_weights(weights: Any) -> tuple:
-    if isinstance(weights, Mapping):
-        items = list(weights.items())
-    else:
-        try:
-            items = [tuple(item) for item in weights]
-        except TypeError:
-            raise invalid("incentives.plan.weights_shape", value=weights) from None
-    out = []
-    seen = set()
-    for item in items:
-        if len(item) != 2:
-            raise invalid("incentives.plan.weights_shape", value=item)
-        name, weight = str(item[0]), _finite("weights", item[1])
-        if name not in MEASURES:
-            raise invalid("incentives.plan.unknown_measure", value=name, allowed=", ".join(MEASURES))
-        if name in seen:
-            raise invalid("incentives.plan.duplicate_measure", value=name)
-        if weight < 0:
-            raise invalid("incentives.plan.weight_negative", measure=name, value=weight)
-        seen.add(name)
-        if weight > 0:
-            out.append((name, weight))
-    total = sum(w for _, w in out)
-    if not out or abs(total - 1) > 1e-6:
-        raise invalid("incentives.plan.weights_sum", value=round(total, 6))
-    return tuple(out)
-
-
 # --------------------------------------------------------------------------- payout
 
 
@@ -309,7 +299,7 @@ def curve(plan: Plan, attainment: Any, gate_ok: Any = None) -> np.ndarray:
         >>> curve(p, [0.4, 0.5, 1.0, 1.5]).tolist()
         [0.0, 0.5, 1.0, 2.0]
     """
-    a = np.asarray(attainment, dtype=float)
+    a = number_array("attainment", attainment, -MAX_AMOUNT, MAX_AMOUNT)
     if gate_ok is not None and np.shape(gate_ok) != a.shape:
         a = np.broadcast_to(a, np.broadcast_shapes(a.shape, np.shape(gate_ok)))
     f = np.asarray(np.maximum(a, 0.0))
@@ -326,7 +316,13 @@ def curve(plan: Plan, attainment: Any, gate_ok: Any = None) -> np.ndarray:
             np.add(f, band, out=f)
             previous = effective
     if plan.threshold > 0:
-        if f.ndim:
+        if plan.threshold_style == "ramp" and plan.threshold < 1:
+            # from 0 at the threshold up to the curve's value at 100 %, then the curve itself
+            at_one = float(curve(plan.replace(threshold=0.0), 1.0))
+            ramp = at_one * (a - plan.threshold) / (1.0 - plan.threshold)
+            f = np.where(a < 1.0, np.clip(ramp, 0.0, None), f)
+            f = np.where(a < plan.threshold, 0.0, f)
+        elif f.ndim:
             f[a < plan.threshold] = 0.0
         elif a < plan.threshold:
             f = np.zeros(())
@@ -349,7 +345,8 @@ def payout(
         plan: the plan.
         sales: new sales per period (NOK), number or array.
         renewals: renewals per period (NOK); required when the plan weights renewals.
-        satisfaction: customer satisfaction (1-10); required when the plan weights it. With a gate,
+        satisfaction: customer satisfaction (1-10; NaN is refused, so a missing score never silently
+            fails the gate); required when the plan weights it. With a gate,
             accelerators pay only where ``satisfaction >= gate``; not given means the gate is met.
         team_attainment: the team's new-sales attainment for the team component; not given means
             the team performs like this seller.
@@ -363,9 +360,24 @@ def payout(
         >>> payout(p, [0, 200_000, 400_000, 500_000, 900_000]).tolist()
         [0.0, 12000.0, 24000.0, 36000.0, 48000.0]
     """
-    arrays = {"renewals": renewals, "satisfaction": satisfaction, "team_attainment": team_attainment,
-              "quota": quota, "renewal_quota": renewal_quota}
-    sales_arr = np.asarray(sales, dtype=float)
+    if not isinstance(plan, Plan):
+        raise invalid("agency.not_a_plan", value=type(plan).__name__)
+    sales_arr = number_array("sales", sales, -MAX_AMOUNT, MAX_AMOUNT)
+    arrays = {
+        "renewals": None if renewals is None else number_array("renewals", renewals, -MAX_AMOUNT, MAX_AMOUNT),
+        "satisfaction": None if satisfaction is None else number_array("satisfaction", satisfaction, 1.0, 10.0),
+        "team_attainment": None if team_attainment is None else number_array("team_attainment", team_attainment, -1e6, 1e6),
+        "quota": None if quota is None else number_array("quota", quota, 1e-6, MAX_AMOUNT, positive=True),
+        "renewal_quota": None if renewal_quota is None else number_array("renewal_quota", renewal_quota, 1e-6, MAX_AMOUNT,
+                                                                          positive=True),
+    }
+    for name, value in arrays.items():
+        if value is not None:
+            try:
+                np.broadcast_shapes(sales_arr.shape, value.shape)
+            except ValueError:
+                raise invalid("incentives.input.shapes", field=name, shape=str(value.shape),
+                              expected=str(sales_arr.shape)) from None
     n = sales_arr.size
     if sales_arr.ndim == 1 and n > _CHUNK and all(np.ndim(v) == 0 or np.shape(v) == (n,) for v in arrays.values()):
         # work block by block so the temporaries stay in the CPU cache (memory bandwidth bound otherwise)
@@ -374,7 +386,7 @@ def payout(
             part = {k: (v[lo:lo + _CHUNK] if np.ndim(v) else v) for k, v in arrays.items()}
             out[lo:lo + _CHUNK] = _payout_block(plan, sales_arr[lo:lo + _CHUNK], **part)
         return out
-    return _payout_block(plan, sales, **arrays)
+    return _payout_block(plan, sales_arr, **arrays)
 
 
 _CHUNK = 32_768
@@ -402,7 +414,9 @@ def _payout_block(plan: Plan, sales: Any, renewals: Any, satisfaction: Any, team
     if weights["customer_satisfaction"]:
         if satisfaction is None:
             raise invalid("incentives.payout.measure_missing", measure="satisfaction")
-        a_sat = np.asarray(satisfaction, dtype=float) / plan.satisfaction_target
+        # paid from the floor, not from zero: (score - floor) / (target - floor)
+        a_sat = ((np.asarray(satisfaction, dtype=float) - plan.satisfaction_floor)
+                 / (plan.satisfaction_target - plan.satisfaction_floor))
         parts.append((individual * weights["customer_satisfaction"], curve(plan, a_sat, gate_ok)))
     if plan.team_share:
         team = a_new if team_attainment is None else np.asarray(team_attainment, dtype=float)
@@ -430,197 +444,13 @@ def total_cash(plan: Plan, sales: Any, **measures: Any) -> Any:
     return plan.base_salary + payout(plan, sales, **measures)
 
 
-def tiered_commission(amount: Any, tiers: Sequence[tuple[float, float]], method: str = "marginal") -> Any:
-    """Commission from a table of ``(from_amount, rate)`` rows.
-
-    ``method="marginal"``: each rate applies only to its own band (stepwise).
-    ``method="whole"``: the rate of the highest band reached applies to the whole amount.
-    Amounts below the first row earn nothing.
-
-    Example (the BRP documentation's table: 10 000 -> 10 %, 15 000 -> 20 %):
-        >>> tiered_commission(18_000, [(10_000, 0.10), (15_000, 0.20)], "marginal")
-        1100.0
-        >>> tiered_commission(18_000, [(10_000, 0.10), (15_000, 0.20)], "whole")
-        3600.0
-    """
-    if method not in ("marginal", "whole"):
-        raise invalid("incentives.tiers.method", value=method)
-    rows = []
-    for row in tiers:
-        try:
-            start, rate = (_finite("tiers", x) for x in row)
-        except (TypeError, ValueError):
-            raise invalid("incentives.tiers.shape", value=row) from None
-        if rate < 0 or start < 0:
-            raise invalid("incentives.tiers.negative", value=row)
-        rows.append((start, rate))
-    if not rows:
-        raise invalid("incentives.tiers.empty")
-    for (a, _), (b, _) in zip(rows, rows[1:]):
-        if b <= a:
-            raise invalid("incentives.plan.tiers_order", first=a, second=b)
-    scalar = np.ndim(amount) == 0
-    x = np.asarray(amount, dtype=float)
-    result = np.zeros_like(x)
-    if method == "marginal":
-        previous = 0.0
-        for start, rate in rows:
-            result = result + (rate - previous) * np.maximum(x - start, 0.0)
-            previous = rate
-    else:
-        for start, rate in rows:
-            result = np.where(x >= start, rate * x, result)
-    return float(result) if scalar else result
-
-
-# --------------------------------------------------------------------------- plan diagnostics
-
-
-def payout_curve(plan: Plan, max_attainment: float = 2.0, points: int = 401) -> dict[str, np.ndarray]:
-    """Attainment grid with sales, incentive and total cash for plotting the payout curve.
-
-    Non-sales measures are taken at their target (100 %); the gate counts as met.
-
-    Example:
-        >>> c = payout_curve(Plan.from_ote(60_000, 0.6, 400_000), 2.0, 5)
-        >>> c["attainment"].tolist(), c["incentive"].tolist()
-        ([0.0, 0.5, 1.0, 1.5, 2.0], [0.0, 12000.0, 24000.0, 36000.0, 48000.0])
-    """
-    a = np.linspace(0.0, float(max_attainment), int(points))
-    if plan.threshold > 0 and plan.threshold <= max_attainment:
-        # show the jump at the threshold as a vertical step
-        a = np.unique(np.concatenate([a, [np.nextafter(plan.threshold, 0), plan.threshold]]))
-    sales = a * plan.quota
-    others = _at_target(plan)
-    incentive = payout(plan, sales, **others)
-    return {"attainment": a, "sales": sales, "incentive": incentive, "total_cash": plan.base_salary + incentive}
-
-
-def _at_target(plan: Plan) -> dict[str, Any]:
-    others: dict[str, Any] = {}
-    if plan.weight_of["renewals"]:
-        others["renewals"] = plan.renewal_quota
-    if plan.weight_of["customer_satisfaction"]:
-        others["satisfaction"] = plan.satisfaction_target
-    return others
-
-
-def cost_band(plan: Plan, attainments: Iterable[float] = (0.9, 1.0, 1.1)) -> list[dict[str, float]]:
-    """Pay and pay as a share of sales at given attainments (default the 90-110 % band).
-
-    Example:
-        >>> [round(r["cost_of_sales"], 3) for r in cost_band(Plan.from_ote(60_000, 0.6, 400_000))]
-        [0.16, 0.15, 0.142]
-    """
-    rows = []
-    others = _at_target(plan)
-    for a in attainments:
-        sales = float(a) * plan.quota
-        inc = payout(plan, sales, **others)
-        rows.append({
-            "attainment": float(a),
-            "sales": sales,
-            "incentive": inc,
-            "total_cash": plan.base_salary + inc,
-            "cost_of_sales": (plan.base_salary + inc) / sales if sales else math.inf,
-        })
-    return rows
-
-
-def compare_plans(plans: Mapping[str, Plan], attainments: Sequence[float] = (0.5, 0.9, 1.0, 1.1, 1.5)):
-    """Total cash per month of several plans at given new-sales attainments, as a table.
-
-    Example:
-        >>> table = compare_plans({"60/40": Plan.from_ote(60_000, 0.6, 400_000)}, [1.0])
-        >>> float(table.iloc[0, 0])
-        60000.0
-    """
-    import pandas as pd
-
-    data = {}
-    for name, plan in plans.items():
-        others = _at_target(plan)
-        data[name] = [round(float(total_cash(plan, a * plan.quota, **others))) for a in attainments]
-    index = pd.Index([format_percent(a, 0) for a in attainments], name=t("incentives.table.attainment"))
-    return pd.DataFrame(data, index=index)
-
-
-@dataclass(frozen=True)
-class Risk:
-    """A gaming risk found in a plan: a short code, a severity (``"high"``/``"medium"``/``"low"``) and a message."""
-
-    code: str
-    severity: str
-    message: str
-
-
-def cap_attainment(plan: Plan) -> float | None:
-    """New-sales attainment at which the cap binds (measures other than new sales at target), or ``None``.
-
-    Example:
-        >>> cap_attainment(Plan.from_ote(60_000, 0.6, 400_000, accelerators=[(1.0, 2.0)], cap=2.0))
-        1.5
-    """
-    if plan.cap is None:
-        return None
-    grid = payout_curve(plan, max_attainment=10.0, points=20_001)
-    reached = np.nonzero(grid["incentive"] >= plan.cap * plan.target_incentive - 1e-9)[0]
-    if plan.target_incentive == 0 or reached.size == 0:
-        return None
-    return float(grid["attainment"][reached[0]])
-
-
-def gaming_risks(plan: Plan, period: str = "month") -> list[Risk]:
-    """Warnings a sales director should read before signing a plan.
-
-    * a cliff at the threshold invites sandbagging (holding deals back) or pulling deals forward
-      (Oyer 1998 found such timing around fiscal-year ends);
-    * a cap stops stars once reached (Misra & Nair 2011; Steenburgh & Ahearne 2012);
-    * a steep step between tiers invites moving deals across period edges;
-    * a decelerator above quota tells sellers to stop;
-    * a plan paying only for new sales leaves customer care unpaid (multitask; Holmström & Milgrom 1991;
-      Kishore et al. 2013).
-
-    Example:
-        >>> [r.code for r in gaming_risks(Plan.from_ote(60_000, 0.6, 400_000, threshold=0.8, cap=1.5))]
-        ['cliff', 'cap', 'single_measure']
-    """
-    risks: list[Risk] = []
-    if plan.threshold > 0 and plan.target_incentive > 0:
-        jump = payout(plan, plan.threshold * plan.quota, **_at_target(plan))
-        severity = "high" if plan.threshold >= 0.7 else "medium" if plan.threshold >= 0.4 else "low"
-        risks.append(Risk("cliff", severity, t(
-            "incentives.risk.cliff", threshold=format_percent(plan.threshold, 0), jump=format_money(jump))))
-    at = cap_attainment(plan)
-    if plan.cap is not None:
-        severity = "high" if (at is not None and at < 1.5) else "medium"
-        where = format_percent(at, 0) if at is not None else "-"
-        risks.append(Risk("cap", severity, t("incentives.risk.cap", cap=format_number_x(plan.cap), attainment=where)))
-    previous = 1.0
-    for start, multiplier in plan.accelerators:
-        if multiplier < 1 and start >= 1:
-            risks.append(Risk("decelerator", "medium", t(
-                "incentives.risk.decelerator", attainment=format_percent(start, 0), multiplier=format_number_x(multiplier))))
-        elif multiplier >= 2 * previous or multiplier - previous >= 1.5:
-            severity = "high" if period == "month" else "medium"
-            risks.append(Risk("tier_edge", severity, t(
-                "incentives.risk.tier_edge", attainment=format_percent(start, 0),
-                before=format_number_x(previous), after=format_number_x(multiplier))))
-        previous = multiplier
-    if plan.weight_of["new_sales"] == 1.0 and plan.team_share < 1:
-        risks.append(Risk("single_measure", "medium", t("incentives.risk.single_measure")))
-    return risks
-
-
-def format_number_x(value: float) -> str:
-    """A multiplier such as ``1,5x`` / ``1.5x``."""
-    from .i18n import format_number
-
-    decimals = 0 if float(value).is_integer() else 2 if round(value, 1) != value else 1
-    return f"{format_number(value, decimals)}x"
-
-
 __all__ = [
-    "MEASURES", "MEASURE_LABELS", "Plan", "Risk", "cap_attainment", "compare_plans", "cost_band", "curve",
+    "MAX_AMOUNT", "MEASURES", "MEASURE_LABELS", "THRESHOLD_STYLES", "Plan", "Risk", "employer_cost", "cap_attainment", "compare_plans", "cost_band", "curve",
     "gaming_risks", "payout", "payout_curve", "tiered_commission", "total_cash",
 ]
+
+
+from .incentives_commission import tiered_commission  # noqa: E402,F401
+from .incentives_review import (  # noqa: E402,F401  (plan diagnostics, public here as before)
+    Risk, cap_attainment, compare_plans, cost_band, employer_cost, format_number_x, gaming_risks, payout_curve,
+)

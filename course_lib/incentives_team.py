@@ -39,7 +39,11 @@ import numpy as np
 import pandas as pd
 
 from .i18n import invalid
-from .incentives import Plan, cost_band, gaming_risks, payout
+from .incentives import MAX_AMOUNT, Plan, cost_band, gaming_risks, payout
+from .incentives_checks import number_array
+
+MAX_TEAM_ROWS = 1_000_000
+"""The most seller-month rows a team may have."""
 
 REQUIRED_COLUMNS = ("month", "seller_id", "seller_name", "region", "quota", "new_sales", "renewals",
                     "customer_satisfaction")
@@ -64,6 +68,7 @@ class TeamResult:
     incentive_top_decile_ratio: float
     share_sellers_at_quota: float
     share_periods_at_quota: float
+    share_periods_below_threshold: float = 0.0
     band: list = field(default_factory=list)
     risks: list = field(default_factory=list)
 
@@ -101,6 +106,10 @@ class TeamResult:
         }
 
 
+NUMERIC_COLUMNS = {"quota": (0.0, MAX_AMOUNT), "new_sales": (-MAX_AMOUNT, MAX_AMOUNT),
+                   "renewals": (-MAX_AMOUNT, MAX_AMOUNT), "customer_satisfaction": (1.0, 10.0)}
+
+
 def _check_team(team: Any) -> pd.DataFrame:
     if not isinstance(team, pd.DataFrame):
         raise invalid("incentives.team.not_frame", value=type(team).__name__)
@@ -110,6 +119,20 @@ def _check_team(team: Any) -> pd.DataFrame:
                       required=", ".join(REQUIRED_COLUMNS))
     if team.empty:
         raise invalid("incentives.team.empty")
+    if len(team) > MAX_TEAM_ROWS:
+        raise invalid("incentives.input.size", field="team", value=len(team), limit=MAX_TEAM_ROWS)
+    team = team.copy()
+    for column, (low, high) in NUMERIC_COLUMNS.items():
+        try:
+            values = pd.to_numeric(team[column], errors="raise")
+        except (TypeError, ValueError):
+            raise invalid("incentives.input.array", field=column, value=str(team[column].iloc[0])[:60]) from None
+        team[column] = number_array(column, values.to_numpy(dtype=float, na_value=np.nan), low, high,
+                                    positive=(column == "quota"))
+    months = team["month"].map(str)
+    bad = ~months.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])").fillna(False).astype(bool)
+    if bad.any():
+        raise invalid("incentives.team.month", value=str(months[bad].iloc[0])[:20])
     return team
 
 
@@ -126,9 +149,9 @@ def settle(team: pd.DataFrame, period: str = "month", quotas: str = "plan", plan
     quota from the data (their monthly budget, ramped for newcomers).
     """
     team = _check_team(team)
-    if period not in PERIODS:
+    if not isinstance(period, str) or period not in PERIODS:
         raise invalid("incentives.team.period", value=period, allowed=", ".join(PERIODS))
-    if quotas not in ("plan", "data"):
+    if not isinstance(quotas, str) or quotas not in ("plan", "data"):
         raise invalid("incentives.team.quotas", value=quotas)
     frame = team.loc[:, list(REQUIRED_COLUMNS)].copy()
     frame["months"] = 1
@@ -147,7 +170,7 @@ def settle(team: pd.DataFrame, period: str = "month", quotas: str = "plan", plan
     return grouped
 
 
-def apply_plan(plan: Plan, team: pd.DataFrame, period: str = "month", quotas: str = "plan") -> TeamResult:
+def apply_plan(plan: Plan, team: pd.DataFrame, period: str = "month", quotas: str = "plan") -> TeamResult:  # noqa: C901
     """Pay every seller under ``plan`` and compute the director's figures.
 
     Args:
@@ -159,6 +182,8 @@ def apply_plan(plan: Plan, team: pd.DataFrame, period: str = "month", quotas: st
     Returns:
         A :class:`TeamResult`.
     """
+    if not isinstance(plan, Plan):
+        raise invalid("agency.not_a_plan", value=type(plan).__name__)
     rows = settle(team, period, quotas, plan)
     months = rows["months"].to_numpy(float)
     quota = rows["quota"].to_numpy(float)
@@ -189,6 +214,7 @@ def apply_plan(plan: Plan, team: pd.DataFrame, period: str = "month", quotas: st
     revenue = float(rows["revenue"].sum())
     pay = sellers["total_cash"].to_numpy(float)
     inc = sellers["incentive"].to_numpy(float)
+    below = float((rows["attainment"] < plan.threshold).mean()) if plan.threshold > 0 else 0.0
     median_pay = float(np.median(pay))
     median_inc = float(np.median(inc))
     return TeamResult(
@@ -201,8 +227,9 @@ def apply_plan(plan: Plan, team: pd.DataFrame, period: str = "month", quotas: st
         incentive_top_decile_ratio=float(np.quantile(inc, 0.9)) / median_inc if median_inc else float("inf"),
         share_sellers_at_quota=float((sellers["attainment"] >= 1).mean()),
         share_periods_at_quota=float((rows["attainment"] >= 1).mean()),
+        share_periods_below_threshold=below,
         band=cost_band(plan),
-        risks=gaming_risks(plan, period),
+        risks=gaming_risks(plan, period, below if plan.threshold > 0 else None),
     )
 
 
@@ -218,6 +245,10 @@ def manager_bonus(plan: Plan, team: pd.DataFrame, period: str = "quarter", regio
         >>> list(df.columns)
         ['period', 'quota', 'new_sales', 'attainment', 'incentive', 'total_cash']
     """
+    if not isinstance(plan, Plan):
+        raise invalid("agency.not_a_plan", value=type(plan).__name__)
+    if period not in PERIODS:
+        raise invalid("incentives.team.period", value=period, allowed=", ".join(PERIODS))
     team = _check_team(team)
     if region is not None:
         team = team[team["region"] == region]

@@ -3,10 +3,34 @@
 One JSON file per learner, ``progress.json`` in ``COURSE_PROGRESS_DIR`` or else
 the user data directory (``platformdirs``). Every change is a locked
 read-modify-write (``filelock``), so two kernels can save at once, and each
-write goes to a temporary file that replaces the old one only when complete,
-so a crash mid-write leaves the previous file intact. A file that cannot be
-read is moved aside (``progress.json.corrupt-<time>``) with a warning and a
-fresh store begins; nothing is overwritten.
+write goes to a temporary file (fsynced) that replaces the old one only when
+complete, so a crash mid-write leaves the previous file intact. Reading needs
+no lock: a reader sees either the old or the new file, never half of one.
+
+What happens when the file or its folder is damaged (every message is in the
+learner's language, and nothing is ever deleted):
+
+* **UTF-8 with a byte-order mark** (as some editors save JSON) is read normally.
+* **Not UTF-8, not JSON, or not a JSON object**: the file is moved aside
+  (``progress.json.corrupt-<time>``) with a warning and a fresh store begins.
+* **Valid JSON with parts of the wrong shape** (``"answers": []``, a reflection
+  that is ``null`` ...): the structure is checked against :data:`SCHEMA`; a copy
+  of the whole file is moved aside, the parts that cannot be used are left out
+  (the warning names them) and every sound part is kept.
+* **A folder the course cannot write** (read-only, or ``COURSE_PROGRESS_DIR``
+  pointing at a file): reading gives what can be read, quizzes keep working,
+  and saving raises :class:`ProgressError` (a ``ValueError``, so every widget
+  shows its text) naming the folder and how to choose another one.
+* **A lock held by a hung kernel**: reading is not blocked; saving waits at most
+  :data:`LOCK_TIMEOUT` seconds and then raises :class:`ProgressError` saying
+  which lock is held and what to do.
+* **Temporary files of killed writes** (``.progress-*.tmp``) are removed by the
+  next save, under the lock (so no live writer can own them) and only when older
+  than :data:`STALE_SECONDS`.
+* **progress.json is a symbolic link**: the course writes *through* it. The
+  temporary file is made beside the link's target and replaces the target, so
+  the link stays a link (a learner may keep the file in a synced folder). The
+  lock file stays beside the link; use one link per target.
 
 Example:
     >>> store = ProgressStore(tmp_dir)                   # doctest: +SKIP
@@ -16,23 +40,63 @@ Example:
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
 import time
 import warnings
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
-from .i18n import t
+from .i18n import invalid, t
 
 APP_NAME = "motiver-salgssjefen"
 FILE_NAME = "progress.json"
 SCHEMA_VERSION = 1
 ENV_VAR = "COURSE_PROGRESS_DIR"
+#: Seconds a save waits for another kernel's lock before it tells the learner.
+LOCK_TIMEOUT = 10.0
+#: A ``.progress-*.tmp`` file older than this (seconds) found under the lock is left over from a killed write.
+STALE_SECONDS = 60.0
+PARTS = ("answers", "reflections", "sections")
+
+#: The structure of ``progress.json`` (JSON Schema); parts that do not fit are set aside on read.
+_ANSWER = {
+    "type": "object",
+    "required": ["attempts"],
+    "properties": {
+        "attempts": {"type": "array", "items": {"type": "object"}},
+        "correct": {"type": ["boolean", "null"]},
+        "done": {"type": "boolean"},
+    },
+}
+_REFLECTION = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {"text": {"type": "string"}, "time": {"type": "string"}},
+}
+SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "properties": {
+        "version": {"type": "integer"},
+        "answers": {"type": "object", "additionalProperties": _ANSWER},
+        "reflections": {"type": "object", "additionalProperties": _REFLECTION},
+        "sections": {"type": "object", "additionalProperties": {"type": "object"}},
+    },
+}
+
+
+class ProgressError(ValueError):
+    """Saving is not possible right now; the message (in the learner's language) says why and what to do.
+
+    A ``ValueError`` so that every widget's error line shows the text as it is.
+    """
 
 
 def default_directory() -> Path:
@@ -53,64 +117,198 @@ def _empty() -> dict:
     return {"version": SCHEMA_VERSION, "answers": {}, "reflections": {}, "sections": {}}
 
 
-class ProgressStore:
-    """A JSON progress file that is safe against crashes and concurrent kernels."""
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
 
-    def __init__(self, directory: str | os.PathLike | None = None):
+    return Draft202012Validator(SCHEMA)
+
+
+def repair(data: Any) -> tuple[dict | None, list[str]]:
+    """Keep the sound parts of parsed progress data.
+
+    Returns ``(data, dropped)``: ``data`` is ``None`` when nothing can be used (not an object),
+    ``dropped`` names the parts left out (``"answers"``, ``"reflections/start.reflection"`` ...).
+
+    Example:
+        >>> data, dropped = repair({"answers": [], "reflections": {"a": {"text": "hei"}, "b": None}})
+        >>> data["answers"], list(data["reflections"]), dropped
+        ({}, ['a'], ['answers', 'reflections/b'])
+    """
+    if not isinstance(data, dict):
+        return None, []
+    if _looks_sound(data):  # the usual case, checked fast; the schema then finds what is wrong
+        return {**_empty(), **data}, []
+    fixed = copy.copy(data)
+    dropped: set[str] = set()
+    for error in _validator().iter_errors(data):
+        path = list(error.absolute_path)
+        if not path:
+            continue
+        part = str(path[0])
+        if part == "version":
+            fixed["version"] = SCHEMA_VERSION
+        elif len(path) == 1:
+            fixed[part] = {}
+            dropped.add(part)
+        elif part not in dropped:
+            entry = path[1]
+            fixed[part] = {k: v for k, v in fixed[part].items() if k != entry}
+            dropped.add(f"{part}/{entry}")
+    for key, value in _empty().items():
+        fixed.setdefault(key, value)
+    return fixed, sorted(dropped)
+
+
+def _looks_sound(data: dict) -> bool:
+    """A fast check of :data:`SCHEMA` for the usual, sound file (False sends it to the full schema check)."""
+    if "version" in data and (not isinstance(data["version"], int) or isinstance(data["version"], bool)):
+        return False
+    answers, reflections, sections = (data.get(part, {}) for part in PARTS)
+    if not (isinstance(answers, dict) and isinstance(reflections, dict) and isinstance(sections, dict)):
+        return False
+    for record in answers.values():
+        if not (isinstance(record, dict) and isinstance(record.get("attempts"), list)
+                and all(isinstance(a, dict) for a in record["attempts"])
+                and record.get("correct", None) in (True, False, None)
+                and isinstance(record.get("done", False), bool)):
+            return False
+    for entry in reflections.values():
+        if not (isinstance(entry, dict) and isinstance(entry.get("text"), str)
+                and isinstance(entry.get("time", ""), str)):
+            return False
+    return all(isinstance(items, dict) for items in sections.values())
+
+
+class ProgressStore:
+    """A JSON progress file that is safe against crashes, concurrent kernels and damaged files."""
+
+    def __init__(self, directory: str | os.PathLike | None = None, timeout: float = LOCK_TIMEOUT):
         self.directory = Path(directory) if directory is not None else default_directory()
         self.path = self.directory / FILE_NAME
-        self._lock = FileLock(str(self.path) + ".lock", timeout=30)
+        self.timeout = timeout
+        self._lock = FileLock(str(self.path) + ".lock", timeout=timeout)
+        self._warned: set[str] = set()
 
     # ------------------------------------------------------------------ reading
     def load(self) -> dict:
-        """The whole store as a dict (a fresh one when there is no file yet)."""
-        with self._lock:
-            return self._read()
+        """The whole store as a dict (a fresh one when there is no file yet).
+
+        Never raises for a damaged file or an unusable folder: it warns and gives what can be used.
+        """
+        data, problem = self._parse()
+        if problem is None:
+            return data
+        try:  # set the damaged file aside under the lock, so no writer races the move
+            with self._lock:
+                return self._read()
+        except (Timeout, OSError):
+            self._warn_once("unrepaired", t("progress.cannot_set_aside", path=str(self._real_path())))
+            return data
+
+    def _real_path(self) -> Path:
+        """The file the course reads and writes: the link's target when ``progress.json`` is a symlink."""
+        if self.path.is_symlink():
+            return Path(os.path.realpath(self.path))
+        return self.path
+
+    def _parse(self) -> tuple[dict, tuple[str, Any] | None]:
+        """Read without the lock: ``(data, problem)``; ``problem`` is None for a sound (or absent) file."""
+        try:
+            raw = self._real_path().read_bytes()
+        except FileNotFoundError:
+            return _empty(), None
+        except OSError as exc:  # a folder that is a file, a file that is a folder, no permission
+            self._warn_once("location", self._cannot_save_text(exc))
+            return _empty(), None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            return _empty(), ("unreadable", t("progress.reason_encoding", position=exc.start))
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            return _empty(), ("unreadable", t("progress.reason_json", line=getattr(exc, "lineno", 1),
+                                              column=getattr(exc, "colno", 1)))
+        fixed, dropped = repair(data)
+        if fixed is None:
+            return _empty(), ("unreadable", t("progress.reason_not_object"))
+        if dropped:
+            return fixed, ("partial", dropped)
+        return fixed, None
 
     def _read(self) -> dict:
-        try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return _empty()
-        try:
-            data = json.loads(raw)
-            if not isinstance(data, dict):
-                raise ValueError("top level is not an object")
-        except ValueError as exc:
-            self._set_aside(str(exc))
-            return _empty()
-        for key, value in _empty().items():
-            data.setdefault(key, value)
+        """Read under the lock, setting aside whatever cannot be used (with a warning)."""
+        data, problem = self._parse()
+        if problem is None:
+            return data
+        kind, detail = problem
+        target = self._set_aside()
+        if kind == "unreadable":
+            warnings.warn(t("progress.corrupt_moved", path=str(target), reason=detail), stacklevel=3)
+        else:
+            self._write(data)  # the sound parts, so the next read is clean
+            warnings.warn(t("progress.parts_set_aside", path=str(target), parts=", ".join(detail)), stacklevel=3)
         return data
 
-    def _set_aside(self, reason: str) -> None:
+    def _set_aside(self) -> Path:
+        real = self._real_path()
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{FILE_NAME}.corrupt-{stamp}")
+        target = real.with_name(f"{FILE_NAME}.corrupt-{stamp}")
         n = 1
         while target.exists():
-            target = self.path.with_name(f"{FILE_NAME}.corrupt-{stamp}-{n}")
+            target = real.with_name(f"{FILE_NAME}.corrupt-{stamp}-{n}")
             n += 1
-        os.replace(self.path, target)
-        warnings.warn(t("progress.corrupt_moved", path=str(target), reason=reason), stacklevel=3)
+        os.replace(real, target)
+        return target
+
+    def _warn_once(self, kind: str, message: str) -> None:
+        if kind not in self._warned:
+            self._warned.add(kind)
+            warnings.warn(message, stacklevel=4)
+
+    def _cannot_save_text(self, exc: BaseException) -> str:
+        if isinstance(exc, PermissionError):
+            reason = t("progress.reason_permission")
+        elif isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = t("progress.reason_not_folder")
+        elif isinstance(exc, IsADirectoryError):
+            reason = t("progress.reason_file_is_folder", name=FILE_NAME)
+        else:
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return t("progress.cannot_save", folder=str(self.directory), reason=reason, env=ENV_VAR)
 
     # ------------------------------------------------------------------ writing
     def update(self, change: Callable[[dict], Any]) -> Any:
-        """Apply ``change(data)`` under the lock and save atomically; returns what ``change`` returns."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            data = self._read()
-            result = change(data)
-            self._write(data)
-            return result
+        """Apply ``change(data)`` under the lock and save atomically; returns what ``change`` returns.
+
+        Raises:
+            ProgressError: the folder cannot be written, or another kernel holds the lock longer
+                than :data:`LOCK_TIMEOUT` seconds (message in the learner's language).
+        """
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with self._lock:
+                self._clean_stale()
+                data = self._read()
+                result = change(data)
+                self._write(data)
+                return result
+        except Timeout:
+            raise ProgressError(t("progress.lock_timeout", lock=str(self._lock.lock_file),
+                                  seconds=self.timeout)) from None
+        except OSError as exc:
+            raise ProgressError(self._cannot_save_text(exc)) from None
 
     def _write(self, data: dict) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=self.directory)
+        real = self._real_path()
+        fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=real.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            os.replace(tmp, real)
         except BaseException:
             try:
                 os.unlink(tmp)
@@ -118,9 +316,33 @@ class ProgressStore:
                 pass
             raise
 
+    def _clean_stale(self) -> list[Path]:
+        """Remove temporaries of killed writes (call only while holding the lock)."""
+        removed = []
+        now = time.time()
+        for folder in {self.directory, self._real_path().parent}:
+            for tmp in folder.glob(".progress-*.tmp"):
+                try:
+                    if now - tmp.stat().st_mtime > STALE_SECONDS and tmp.is_file() and not tmp.is_symlink():
+                        tmp.unlink()
+                        removed.append(tmp)
+                except OSError:
+                    continue
+        return removed
+
     # ------------------------------------------------------------------ the course's records
     def record_attempt(self, question_id: str, answer: Any, correct: bool | None) -> dict:
-        """Save one attempt at a question; returns the question's record."""
+        """Save one attempt at a question; returns the question's record.
+
+        Raises:
+            ValueError: an id that is not a short text, an answer that cannot be saved as JSON
+                (NaN, infinity, objects), or ``correct`` that is not True, False or None.
+        """
+        _check_name("question_id", question_id)
+        _check_json("answer", answer)
+        if correct not in (True, False, None) or not isinstance(correct, (bool, type(None))):
+            raise invalid("progress.bad_value", field="correct", value=repr(correct)[:60],
+                          allowed="True, False, None")
 
         def change(data):
             record = data["answers"].setdefault(question_id, {"attempts": []})
@@ -133,7 +355,10 @@ class ProgressStore:
         return self.update(change)
 
     def save_reflection(self, reflection_id: str, text: str) -> None:
-        """Save (replace) the learner's text for a reflection."""
+        """Save (replace) the learner's text for a reflection (``ValueError`` for an id or text that is not text)."""
+        _check_name("reflection_id", reflection_id)
+        if not isinstance(text, str):
+            raise invalid("progress.bad_value", field="text", value=repr(text)[:60], allowed="text (str)")
 
         def change(data):
             data["reflections"][reflection_id] = {"text": text, "time": _now()}
@@ -141,7 +366,14 @@ class ProgressStore:
         self.update(change)
 
     def put(self, section: str, key: str, value: Any) -> None:
-        """Save any JSON-able value (a profile, a plan, a board) under ``section``/``key``."""
+        """Save any JSON-able value (a profile, a plan, a board) under ``section``/``key``.
+
+        Raises:
+            ValueError: names that are not short texts, or a value JSON cannot hold (NaN, objects).
+        """
+        _check_name("section", section)
+        _check_name("key", key)
+        _check_json("value", value)
 
         def change(data):
             data["sections"].setdefault(section, {})[key] = value
@@ -159,6 +391,23 @@ class ProgressStore:
 
     def reflection(self, reflection_id: str) -> str:
         return self.reflections().get(reflection_id, {}).get("text", "")
+
+
+MAX_NAME = 200
+
+
+def _check_name(field: str, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_NAME:
+        raise invalid("progress.bad_value", field=field, value=repr(value)[:60],
+                      allowed=t("progress.allowed_name", limit=MAX_NAME))
+
+
+def _check_json(field: str, value: Any) -> None:
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        raise invalid("progress.bad_value", field=field, value=repr(value)[:60],
+                      allowed=t("progress.allowed_json")) from None
 
 
 _stores: dict[Path, ProgressStore] = {}

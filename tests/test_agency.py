@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from course_lib.agency import INTRINSIC, TASK_COST, _agent
 from course_lib.agency import (
-    PHASES, effort_split, len_optimal, multitask_optimal, simulate_phase, uniform_vs_tailored, weighted_plan,
+    PHASES, UNITS, effort_split, len_optimal, multitask_optimal, simulate_phase, uniform_vs_tailored, weighted_plan,
 )
 
 
@@ -62,16 +63,16 @@ def test_does_multitask_reduce_to_len_for_one_task():
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0.1, 3), min_size=2, max_size=2), st.floats(0.0, 0.9), st.floats(0.1, 3),
        st.floats(0.1, 3), nonneg)
-def test_is_the_multitask_formula_the_surplus_maximiser(B, rho, s1, s2, r):
+def test_is_the_multitask_formula_the_surplus_maximiser_with_enough_baseline_effort(B, rho, s1, s2, r):
     C = np.array([[1.0, rho], [rho, 1.0]])
     S = np.diag([s1, s2])
-    res = multitask_optimal(B, C, S, r)
-    np.testing.assert_allclose(res.beta, np.linalg.solve(np.eye(2) + r * C @ S, B), rtol=1e-9)
-    Cinv = np.linalg.inv(C)
+    t0 = np.array([30.0, 30.0])          # effort stays positive whatever the contract: the textbook case
+    res = multitask_optimal(B, C, S, r, baseline=t0)
+    np.testing.assert_allclose(res.beta, np.linalg.solve(np.eye(2) + r * C @ S, B), rtol=1e-6, atol=1e-9)
 
     def ts(beta):
-        t = Cinv @ beta
-        return np.dot(B, t) - 0.5 * t @ C @ t - 0.5 * r * beta @ S @ beta
+        t = t0 + np.linalg.solve(C, beta)
+        return np.dot(B, t) - 0.5 * (t - t0) @ C @ (t - t0) - 0.5 * r * beta @ S @ beta
 
     assert res.total_surplus == pytest.approx(ts(res.beta))
     rng = np.random.default_rng(0)
@@ -79,15 +80,48 @@ def test_is_the_multitask_formula_the_surplus_maximiser(B, rho, s1, s2, r):
         assert ts(res.beta + rng.normal(0, 0.05, 2)) <= res.total_surplus + 1e-9
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0.1, 3), min_size=2, max_size=2), st.floats(0.0, 0.9), st.floats(0.1, 3),
+       st.floats(0.1, 3), nonneg, st.floats(0.0, 1.0))
+def test_is_effort_never_negative_and_the_contract_best_among_nearby_ones(B, rho, s1, s2, r, care):
+    C = np.array([[1.0, rho], [rho, 1.0]])
+    S = np.diag([s1, s2])
+    t0 = np.array([0.0, care])
+    res = multitask_optimal(B, C, S, r, baseline=t0)
+    assert (res.effort >= 0).all()
+
+    def ts(beta):
+        t = _agent(np.asarray(beta, float), C, t0)
+        return np.dot(B, t) - 0.5 * (t - t0) @ C @ (t - t0) - 0.5 * r * beta @ S @ beta
+
+    assert res.total_surplus == pytest.approx(ts(res.beta), abs=1e-9)
+    textbook = np.linalg.solve(np.eye(2) + r * C @ S, B)
+    assert res.total_surplus >= ts(textbook) - 1e-9
+    rng = np.random.default_rng(1)
+    for _ in range(20):
+        assert ts(res.beta + rng.normal(0, 0.05, 2)) <= res.total_surplus + 1e-7
+
+
 def test_does_an_unmeasurable_task_lower_the_measured_intensity():
     B, C = [1.0, 1.0], [[1.0, 0.5], [0.5, 1.0]]
-    measured = multitask_optimal(B, C, [[1.0, 0], [0, 1.0]], r=1.0)
-    unmeasured = multitask_optimal(B, C, [[1.0, 0], [0, math.inf]], r=1.0)
+    care = [0.0, 0.5]                     # the seller gives some care unpaid
+    measured = multitask_optimal(B, C, [[1.0, 0], [0, 1.0]], r=1.0, baseline=care)
+    unmeasured = multitask_optimal(B, C, [[1.0, 0], [0, math.inf]], r=1.0, baseline=care)
     assert unmeasured.beta[1] == 0
     # closed form from DOMAIN_NOTES 2.3
     assert unmeasured.beta[0] == pytest.approx((1 - 1 * 0.5 / 1) / (1 + 1 * 1 * (1 - 0.25)))
-    assert unmeasured.beta[0] < measured.beta[0]  # 0.29 against 0.40 when care is measured too
+    assert unmeasured.beta[0] < measured.beta[0]
     assert unmeasured.beta[0] < len_optimal(1.0, 1.0, 1.0).beta
+    np.testing.assert_allclose(unmeasured.effort, [0.381, 0.310], atol=1e-3)
+
+
+def test_without_baseline_care_is_there_nothing_to_crowd_out():
+    B, C, S = [1.0, 1.0], [[1.0, 0.5], [0.5, 1.0]], [[1.0, 0], [0, math.inf]]
+    res = multitask_optimal(B, C, S, r=1.0)
+    assert res.beta[0] == pytest.approx(len_optimal(1.0, 1.0, 1.0).beta)   # 0.5, as with one task
+    assert res.effort[1] == 0 and (res.effort >= 0).all()
+    assert multitask_optimal(B, C, S, r=1.0, baseline=[0, 0.2]).beta[0] == pytest.approx(0.5)
+    assert multitask_optimal(B, C, S, r=1.0, baseline=[0, 0.3]).beta[0] == pytest.approx(2 / 7)
 
 
 def test_does_multitask_reject_bad_matrices():
@@ -103,9 +137,11 @@ def test_does_effort_follow_the_weights():
     new_only, care_heavy = weighted_plan(1.0), weighted_plan(0.2, 0.5, 0.3)
     assert effort_split(new_only)[0] > effort_split(care_heavy)[0]
     assert effort_split(new_only)[1] < effort_split(care_heavy)[1]
-    assert effort_split(weighted_plan(0.0, 1.0))[0] == 0    # crowded out to zero
+    assert effort_split(new_only)[1] == 0                   # care crowded out to zero
+    assert 0 < effort_split(weighted_plan(0.0, 1.0))[0] < effort_split(new_only)[0]
     # a fixed salary leaves only intrinsic effort
-    assert np.all(effort_split(weighted_plan(1.0, base_share=1.0)) < 0.5)
+    np.testing.assert_allclose(effort_split(weighted_plan(1.0, base_share=1.0)),
+                               np.linalg.solve(TASK_COST, INTRINSIC))
 
 
 def test_does_rewarding_only_new_sales_lose_customers_in_the_loyalty_phase():
@@ -127,9 +163,10 @@ def test_does_rewarding_care_cost_profit_in_the_growth_phase():
 def test_is_the_simulation_reproducible_and_shaped():
     a = simulate_phase(weighted_plan(0.5, 0.5), "growth", months=30, seed=7)
     b = simulate_phase(weighted_plan(0.5, 0.5), "growth", months=30, seed=7)
-    assert len(a.monthly) == 30 and len(a.rows) == 300
+    assert len(a.monthly) == 30
     assert a.totals == b.totals
     m = a.monthly
+    assert len(a.rows) == 30 * PHASES["growth"].sellers
     np.testing.assert_allclose(m["customers"].iloc[1:].to_numpy(),
                                (m["customers"] - m["lost_customers"] + m["new_customers"]).iloc[:-1].to_numpy())
     assert m["customer_satisfaction"].between(1, 10).all()
@@ -148,10 +185,30 @@ def test_does_one_uniform_plan_cost_profit_against_tailored_plans():
         uniform_vs_tailored(weighted_plan(1.0), {"growth": weighted_plan(1.0)})
 
 
-def test_are_the_presets_what_they_say():
+def test_are_the_phases_tied_to_the_case_data():
+    from course_lib.cases import load_team, team_summary
+
     g, l = PHASES["growth"], PHASES["loyalty"]
-    assert g.new_customers_per_effort > l.new_customers_per_effort
-    assert g.base_churn < l.base_churn
+    assert dict(UNITS) == {"east": "loyalty", "west": "growth"}
+    assert (g.region, l.region) == ("west", "east")
+    summary = team_summary(load_team())
+    for phase in (g, l):
+        rows = summary[summary["region"] == phase.region]
+        assert phase.sellers == len(rows)
+        churn = rows["churned_revenue"].sum() / (rows["renewals"] + rows["churned_revenue"]).sum()
+        assert phase.churn == pytest.approx(churn)
+    assert l.churn > g.churn                      # East 9.7 % against West 7.0 %
+    assert g.elasticity > l.elasticity and l.care_effect > g.care_effect
+
+
+def test_does_todays_plan_reproduce_the_case_data():
+    for key, phase in PHASES.items():
+        res = simulate_phase(weighted_plan(1.0), key, noise=0.0)
+        assert res.totals["churn_rate"] == pytest.approx(phase.churn, rel=1e-6)
+        expected = np.dot(phase.quotas, phase.attainment) / np.sum(phase.quotas)
+        assert res.totals["attainment"] == pytest.approx(expected, rel=1e-6)
+        assert 0.08 < res.totals["cost_of_sales"] < 0.14          # the case data: 10-12 %
+        assert 0.05 < weighted_plan(1.0).target_incentive / phase.quota < 0.09   # a base rate of 5-9 % of sales
 
 
 def test_do_sellers_move_from_the_old_plans_effort_to_the_new():

@@ -81,5 +81,97 @@ def test_invalid_yaml_is_reported_with_the_file(tmp_path):
 def test_unknown_question_lists_known_ones():
     some_id = next(iter(bank.all_questions()))
     topic = some_id.split(".")[0]
-    with pytest.raises(KeyError, match=some_id):
+    with pytest.raises(ValueError, match=some_id):
         bank.question(f"{topic}.does_not_exist")
+
+
+# ----------------------------------------------------------------------------- hostile and damaged banks
+
+def _laughs(levels=9, width=9):
+    lines = ['topic: x', 'a: &a [' + ",".join(['"lol"'] * width) + ']']
+    previous = "a"
+    for name in "bcdefghijklmnop"[:levels - 1]:
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * width) + "]")
+        previous = name
+    return "\n".join(lines) + "\n"
+
+
+def test_a_billion_laughs_bank_is_refused_fast_with_a_short_message(tmp_path, lang):
+    """A 350-byte bank of nested aliases: refused in well under a second, with a message under 600 characters?"""
+    import time
+    path = tmp_path / "laughs.yaml"
+    path.write_text(_laughs(), encoding="utf-8")
+    assert path.stat().st_size < 400
+    start = time.perf_counter()
+    with pytest.raises(ValueError) as info:
+        bank.load_bank_file(path)
+    assert time.perf_counter() - start < 0.5
+    message = str(info.value)
+    assert "laughs.yaml" in message and "alias" in message and len(message) < 600
+    assert ("ugyldig" in message) == (lang == "nb")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("topic: x\nq: &anchor 1\n", "anchor"),
+    ("topic: x\nquestions: " + "[" * 200 + "]" * 200 + "\n", "deeper"),
+    ("topic: x\nquestions:\n  - {id: x.y, type: single, prompt: *missing}\n", "missing"),
+    ("\tbad: tab\n", "yaml"),
+    ("topic: x\nquestions: [\n", "yaml"),
+    ("- just\n- a list\n", "top"),
+    ("", "top"),
+])
+def test_damaged_banks_are_refused_with_a_short_message(tmp_path, text, words):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        bank.load_bank_file(path)
+    message = str(info.value)
+    assert "bad.yaml" in message and len(message) < 600
+    assert words in message.lower() or words == "top"
+
+
+def test_a_huge_bank_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_text("topic: x\n# " + "x" * 2_100_000 + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="huge.yaml"):
+        bank.load_bank_file(path)
+
+
+def test_a_long_value_in_a_schema_error_is_cut(tmp_path):
+    data = yaml.safe_load((FIXTURES / "sample.yaml").read_text(encoding="utf-8"))
+    data["questions"][0]["type"] = "x" * 100_000
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        bank.load_bank_file(path)
+    assert len(str(info.value)) < 600 and "long.yaml" in str(info.value)
+
+
+def test_a_bank_that_is_not_utf8_is_refused(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("topic: x\nq: blåbær\n".encode("latin-1"))
+    with pytest.raises(ValueError, match="latin1.yaml"):
+        bank.load_bank_file(path)
+
+
+@pytest.mark.parametrize("wrong, close", [
+    ("start.postion", "start.position"),
+    ("Start.position", "start.position"),
+    ("start.position ", "start.position"),
+    ("nothing.like.this", None),
+    ("", None),
+    (None, None),
+    (42, None),
+    ("x" * 10_000, None),
+])
+def test_an_unknown_question_id_names_close_matches(lang, wrong, close):
+    """A misspelt quiz id: a translated ValueError naming the closest ids, never a KeyError?"""
+    from course_lib.exercises import quiz
+    with pytest.raises(ValueError) as info:
+        quiz(wrong)
+    assert not isinstance(info.value, KeyError)
+    message = str(info.value)
+    assert len(message) < 600
+    assert ("Fant ikke" in message) == (lang == "nb")
+    if close:
+        assert close in message

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -169,7 +170,10 @@ def test_any_seed_gives_valid_data(seed, n, months):
     assert (df[list(cases.MONEY_COLUMNS)] >= 0).all().all()
     assert df["customer_satisfaction"].between(1, 10).all()
     assert df["seller_id"].nunique() == n
-    reparsed = cases._parse_team(df.to_csv(index=False), "generated")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "generated.csv"
+        df.to_csv(path, index=False)
+        reparsed = load_team(path)
     pd.testing.assert_frame_equal(reparsed, df)
 
 

@@ -18,7 +18,7 @@ def test_new_case_writes_a_variant(tmp_path, capsys):
 
 def test_check_banks_passes_on_shipped_banks(capsys):
     assert main(["check-banks"]) == 0
-    assert "all valid" in capsys.readouterr().out
+    assert "alle gyldige" in capsys.readouterr().out
 
 
 def test_progress_export_markdown_and_html(tmp_path, store):

@@ -146,3 +146,47 @@ def test_month_ticks():
     assert case.month_ticks(["2025-01", "2025-10", "2026-12"]) == ["jan 25", "okt 25", "des 26"]
     course_lib.set_language("en")
     assert case.month_ticks(["2025-10"]) == ["Oct 25"]
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+def _bad_frames():
+    from course_lib.cases import generate_team
+    team = generate_team(seed=4, n_sellers=3, months=2)
+    zero = team.copy()
+    zero.loc[0, "quota"] = 0
+    nan = team.copy().astype({"new_sales": float})
+    nan.loc[1, "new_sales"] = float("nan")
+    inf = team.copy().astype({"new_sales": float})
+    inf.loc[1, "new_sales"] = float("inf")
+    text = team.copy().astype({"quota": object})
+    text.loc[2, "quota"] = "mye"
+    negative = team.copy()
+    negative.loc[0, "new_sales"] = -5
+    return [None, 42, "team.csv", [1, 2], team.iloc[0:0], team.drop(columns=["quota"]), zero, nan, inf, text,
+            negative, team.assign(month=1)]
+
+
+@pytest.mark.parametrize("index", range(12))
+@pytest.mark.parametrize("plot", ["sales_by_region", "attainment_ranking", "manager_position"])
+def test_plots_refuse_bad_tables_with_a_translated_message(lang, plot, index):
+    """A damaged table: a ValueError in the learner's language, never a matplotlib or pandas error."""
+    import matplotlib.pyplot as plt
+    from course_lib.plots import case as case_plots
+
+    bad = _bad_frames()[index]
+    with pytest.raises(ValueError) as info:
+        getattr(case_plots, plot)(bad)
+    message = str(info.value)
+    assert "Axis limits" not in message and "cannot convert" not in message
+    assert any(word in message for word in (("Kolonnen", "Tabellen", "Forventet", "Måned") if lang == "nb"
+                                            else ("column", "table", "Expected", "month")))
+    plt.close("all")
+
+
+@pytest.mark.parametrize("months", [["2025-13"], ["x"], [202501], "2025-01", None, [None]])
+def test_month_ticks_refuse_what_is_not_a_month(lang, months):
+    from course_lib.plots.case import month_ticks
+    with pytest.raises(ValueError, match="ÅÅÅÅ-MM" if lang == "nb" else "YYYY-MM"):
+        month_ticks(months)

@@ -84,7 +84,7 @@ def test_a_failed_write_leaves_the_previous_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(progress.json, "dump", broken_dump)
-    with pytest.raises(OSError):
+    with pytest.raises(progress.ProgressError, match="disk full|progress"):
         store.record_attempt("q.b", 2, True)
     assert store.path.read_bytes() == before
     assert not list(tmp_path.glob(".progress-*"))

@@ -142,7 +142,7 @@ def test_does_uniform_vs_tailored_report_the_profit_gap():
     app.loyalty_new.value = 1.0
     total = app.table[app.table["unit"] == "total"].set_index("arrangement")
     assert total.loc["tailored", "profit"] < total.loc["uniform", "profit"]
-    assert "uniform plan earns" in app.summary.value
+    assert "uniform plan here earns" in app.summary.value and "million" in app.summary.value
     assert app.out.outputs
 
 
@@ -162,3 +162,36 @@ def test_risk_report_lists_each_risk_in_the_learner_language():
     assert "Cliff" in risky and "Cap" in risky and risky.count("<li") == 3
     course_lib.set_language("nb")
     assert "<li" in risk_report(Plan.from_ote(60_000, 0.6, 400_000)).value
+
+
+def test_does_the_designer_explain_a_team_with_a_zero_quota_instead_of_a_plot_error():
+    from course_lib.cases import load_team
+
+    team = load_team().copy()
+    team.loc[team.index[5], "quota"] = 0
+    app = PlanDesigner(team=team)
+    app.quotas.value = "data"
+    assert app.result is None
+    text = app.error.value
+    assert "quota" in text and "NaN" not in text and "Axis limits" not in text
+    app.threshold.value = 0.5          # the app stays usable and keeps explaining
+    assert "quota" in app.error.value and app.result is None
+
+
+def test_is_the_weights_message_in_norwegian_number_format():
+    set_language("nb")
+    try:
+        app = PlanDesigner()
+        app.w_renewals.value = 0.7
+        app.w_satisfaction.value = 0.5
+        assert app.result is None
+        assert "1,2" in app.error.value and "1.2" not in app.error.value
+    finally:
+        set_language("en")
+
+
+def test_does_the_designer_say_when_a_plan_does_not_fit_the_sliders():
+    set_language("en")
+    app = PlanDesigner()
+    app.set_plan(Plan.from_ote(300_000, 0.6, 2_000_000))
+    assert "outside the sliders" in app.error.value

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..i18n import t
+from ..safe_yaml import load as load_yaml
+from ..safe_yaml import shorten
 
 
 def _bank_folder():
@@ -58,8 +60,8 @@ def validate_bank(data, file_name: str) -> dict:
         # the deepest error is the most specific one
         error = max(errors, key=lambda e: len(list(e.absolute_path)))
         raise ValueError(
-            t("exercises.bank_invalid", file=file_name, question=_question_name(data, error),
-              field=_field_path(error), problem=error.message)
+            t("exercises.bank_invalid", file=file_name, question=shorten(_question_name(data, error), 80),
+              field=shorten(_field_path(error), 120), problem=shorten(error.message))
         )
     for q in data["questions"]:
         _check_rules(q, file_name)
@@ -68,7 +70,8 @@ def validate_bank(data, file_name: str) -> dict:
 
 def _check_rules(q: dict, file_name: str) -> None:
     def fail(key, **values):
-        raise ValueError(t("exercises.bank_rule", file=file_name, question=q["id"], problem=t(key, **values)))
+        raise ValueError(t("exercises.bank_rule", file=file_name, question=q["id"],
+                           problem=shorten(t(key, **values))))
 
     kind = q["type"]
     if kind in ("single", "multiple"):
@@ -93,15 +96,28 @@ def _check_rules(q: dict, file_name: str) -> None:
 
 
 def load_bank_file(path) -> dict:
-    """Parse and validate one bank file (a path or a package resource)."""
+    """Parse and validate one bank file (a path or a package resource).
+
+    The YAML is read within bounds (no aliases or anchors, at most 2 MB, 50 levels deep; see
+    :mod:`course_lib.safe_yaml`), so a hostile file is refused at once with a short message.
+    """
     import yaml
 
     name = Path(str(path)).name
-    text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ValueError(t("exercises.bank_invalid", file=name, question="-", field="(yaml)", problem=str(exc)))
+        raw = path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
+        text = raw.decode("utf-8-sig")
+        data = load_yaml(text)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        problem = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
+        where = ""
+        if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+            where = f" (line {exc.problem_mark.line + 1}, column {exc.problem_mark.column + 1})"
+        raise ValueError(t("exercises.bank_invalid", file=name, question="-", field="(yaml)",
+                           problem=shorten(f"{problem}{where}"))) from None
+    except OSError as exc:
+        raise ValueError(t("exercises.bank_invalid", file=name, question="-", field="(file)",
+                           problem=shorten(exc.strerror or type(exc).__name__))) from None
     return validate_bank(data, name)
 
 
@@ -126,13 +142,25 @@ def all_questions() -> dict[str, dict]:
 
 
 def question(question_id: str) -> dict:
-    """One question by id; an unknown id names the ids that share its topic."""
+    """One question by id.
+
+    Raises:
+        ValueError: for an unknown id, in the learner's language, naming the closest ids that exist.
+
+    Example:
+        >>> question("start.position")["type"]
+        'single'
+    """
+    import difflib
+
     questions = all_questions()
-    if question_id not in questions:
-        prefix = question_id.split(".")[0] + "."
-        known = sorted(k for k in questions if k.startswith(prefix)) or sorted(questions)[:10]
-        raise KeyError(t("exercises.unknown_question", question_id=question_id, known=", ".join(known)))
-    return questions[question_id]
+    if isinstance(question_id, str) and question_id in questions:
+        return questions[question_id]
+    wanted = shorten(question_id, 80) if isinstance(question_id, str) else shorten(repr(question_id), 80)
+    close = difflib.get_close_matches(wanted, list(questions), n=5, cutoff=0.6)
+    prefix = wanted.split(".")[0] + "."
+    known = close or sorted(k for k in questions if k.startswith(prefix)) or sorted(questions)[:10]
+    raise ValueError(t("exercises.unknown_question", question_id=wanted, known=", ".join(known)))
 
 
 def questions_for(topic: str) -> list[dict]:

@@ -12,9 +12,12 @@ Example:
 """
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..i18n import format_number, get_language, pick, t
+from ..i18n import LANGUAGES, format_number, get_language, invalid, pick, t
+from ..safe_yaml import shorten
 
 
 @dataclass(frozen=True)
@@ -29,33 +32,47 @@ class Verdict:
         return self.answer is not None
 
 
-def parse_number(value) -> float:
-    """Read a number typed the Norwegian or the English way (``12,5``, ``1 200``, ``12.5``)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("%", "")
-    text = text.replace("kr", "").replace("NOK", "").replace("−", "-")
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    elif "," in text and "." in text:
-        text = text.replace(",", "")
+def parse_number(value, lang: str | None = None) -> float:
+    """Read a typed number by the language's conventions; a finite float or a translated ``ValueError``.
+
+    nb: ``1 100``, ``1.100,00``, ``1 100 kr``, ``12,5 %``, ``12,5``; en: ``1,100``, ``NOK 1,100``,
+    ``12.5%``. ``nan``, ``inf`` and text are refused with a hint saying how to type a number.
+
+    Example:
+        >>> parse_number("1 100 kr", lang="nb"), parse_number("NOK 1,100", lang="en")
+        (1100.0, 1100.0)
+    """
+    from ..tabular import parse_number as parse_typed_number
+
+    lang = lang if lang in LANGUAGES else get_language()
+    shown = shorten(value, 64)
+    if isinstance(value, str) and value.count("%") > 1:
+        raise ValueError(t("tabular.not_a_number", value=shown, lang=lang))
     try:
-        return float(text)
-    except ValueError:
-        raise ValueError(t("exercises.not_a_number", value=value)) from None
+        return parse_typed_number(value, lang=lang)
+    except (IndexError, TypeError, OverflowError):  # text such as "kr" alone
+        raise ValueError(t("tabular.not_a_number", value=shown, lang=lang)) from None
 
 
 def _num(x, lang) -> str:
     x = float(x)
+    if not math.isfinite(x):
+        return str(x)
     decimals = 0 if x == int(x) else min(4, max(1, len(f"{x:.4f}".rstrip("0").split(".")[1])))
     return format_number(x, decimals, lang)
 
 
 def check(question: dict, answer, lang: str | None = None) -> Verdict:
     """Check ``answer`` against ``question``; see the module docstring for answer shapes."""
-    lang = lang or get_language()
-    kind = question["type"]
-    return _CHECKERS[kind](question, answer, lang)
+    lang = lang if lang in LANGUAGES else get_language()
+    if not isinstance(question, Mapping) or question.get("type") not in _CHECKERS:
+        kind = question.get("type") if isinstance(question, Mapping) else type(question).__name__
+        raise invalid("exercises.bad_question", kind=shorten(kind, 60), allowed=", ".join(_CHECKERS), lang=lang)
+    return _CHECKERS[question["type"]](question, answer, lang)
+
+
+def _options_text(q, lang) -> str:
+    return ", ".join(f"{o['id']} ({pick(o['text'], lang)})" for o in q["options"])
 
 
 def _single(q, answer, lang):
@@ -63,7 +80,8 @@ def _single(q, answer, lang):
         return Verdict(None, t("exercises.choose_first", lang=lang))
     option = next((o for o in q["options"] if o["id"] == answer), None)
     if option is None:
-        raise ValueError(f"unknown option {answer!r} for {q['id']}")
+        raise invalid("exercises.unknown_option", value=shorten(answer, 60), question=q["id"],
+                      allowed=_options_text(q, lang), lang=lang)
     head = t("exercises.correct" if option["correct"] else "exercises.incorrect", lang=lang)
     details = [pick(option["feedback"], lang)]
     if "explanation" in q:
@@ -72,12 +90,16 @@ def _single(q, answer, lang):
 
 
 def _multiple(q, answer, lang):
-    chosen = set(answer or ())
-    if not chosen:
+    if answer is None or (isinstance(answer, (list, tuple, set, frozenset)) and not answer):
         return Verdict(None, t("exercises.choose_first", lang=lang))
+    if not isinstance(answer, (list, tuple, set, frozenset)) or not all(isinstance(a, str) for a in answer):
+        raise invalid("exercises.bad_answer_shape", value=shorten(repr(answer), 60), question=q["id"],
+                      expected=t("exercises.expected_option_list", lang=lang), lang=lang)
+    chosen = set(answer)
     known = {o["id"] for o in q["options"]}
     if chosen - known:
-        raise ValueError(f"unknown options {sorted(chosen - known)} for {q['id']}")
+        raise invalid("exercises.unknown_option", value=shorten(", ".join(sorted(chosen - known)), 60),
+                      question=q["id"], allowed=_options_text(q, lang), lang=lang)
     right = {o["id"] for o in q["options"] if o["correct"]}
     details = []
     for o in q["options"]:
@@ -100,7 +122,7 @@ def _multiple(q, answer, lang):
 def _numeric(q, answer, lang):
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         return Verdict(None, t("exercises.choose_first", lang=lang))
-    value = parse_number(answer)
+    value = parse_number(answer, lang)
     target = float(q["answer"])
     unit = f" {pick(q['unit'], lang)}" if "unit" in q else ""
     you = t("exercises.your_value", lang=lang, value=_num(value, lang) + unit)
@@ -119,10 +141,14 @@ def _numeric(q, answer, lang):
 def _likert(q, answer, lang):
     if answer is None:
         return Verdict(None, t("exercises.choose_first", lang=lang))
-    value = int(answer)
     low, high = q["scale"]["min"], q["scale"]["max"]
-    if not low <= value <= high:
-        raise ValueError(f"{q['id']}: {value} is outside {low}..{high}")
+    try:
+        number = parse_number(answer, lang)
+    except ValueError:
+        number = float("nan")
+    if not (math.isfinite(number) and number == int(number) and low <= number <= high):
+        raise invalid("exercises.likert_range", value=shorten(answer, 60), low=low, high=high, lang=lang)
+    value = int(number)
     details = [pick(band["text"], lang) for band in q.get("feedback", ()) if band["from"] <= value <= band["to"]]
     if "explanation" in q:
         details.append(pick(q["explanation"], lang))
@@ -130,6 +156,9 @@ def _likert(q, answer, lang):
 
 
 def _reflection(q, answer, lang):
+    if answer is not None and not isinstance(answer, str):
+        raise invalid("exercises.bad_answer_shape", value=shorten(repr(answer), 60), question=q["id"],
+                      expected=t("exercises.expected_text", lang=lang), lang=lang)
     text = (answer or "").strip()
     if not text:
         return Verdict(None, t("exercises.not_answered", lang=lang))
@@ -144,16 +173,21 @@ def _reflection(q, answer, lang):
 
 
 def _matching(q, answer, lang):
-    answer = dict(answer or {})
+    if answer is not None and not isinstance(answer, Mapping):
+        raise invalid("exercises.bad_answer_shape", value=shorten(repr(answer), 60), question=q["id"],
+                      expected=t("exercises.expected_mapping", lang=lang), lang=lang)
+    answer = {str(k): v for k, v in dict(answer or {}).items()}
     if any(not answer.get(item["id"]) for item in q["items"]):
         return Verdict(None, t("exercises.choose_all", lang=lang))
     choice_text = {c["id"]: pick(c["text"], lang) for c in q["choices"]}
     details, n_right = [], 0
     for item in q["items"]:
-        ok = answer[item["id"]] == item["answer"]
+        given = answer[item["id"]]
+        ok = given == item["answer"]
         n_right += ok
         mark = "✓" if ok else "✗"
-        line = f"{mark} {pick(item['text'], lang)} → {choice_text.get(answer[item['id']], answer[item['id']])}"
+        shown = choice_text.get(given) if isinstance(given, str) and given in choice_text else shorten(given, 60)
+        line = f"{mark} {pick(item['text'], lang)} → {shown}"
         if not ok:
             line += f". {pick(item['feedback'], lang)}"
         details.append(line)

@@ -91,15 +91,28 @@ def check_number(
     show = formatter or (lambda v: format_number(v, 2, lang))
     if is_unanswered(value):
         return CheckResult(exercise_id, None, t("exercises.not_answered"))
+    if isinstance(value, str):  # typed as text: read it by the language's conventions
+        from .checking import parse_number
+
+        try:
+            value = parse_number(value, lang)
+        except ValueError as exc:
+            message = t("exercises.check_text_value", name=name, problem=str(exc))
+            return _recorded(record, CheckResult(exercise_id, False, message), repr(value)[:60])
     if isinstance(value, bool) or not isinstance(value, Real):
         try:  # numpy scalars and 0-d arrays are fine
             value = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             result = CheckResult(exercise_id, False, t("exercises.check_wrong_type", name=name,
                                                         kind=type(value).__name__, value=repr(value)[:60]))
-            _record(record, exercise_id, repr(value)[:60], False)
-            return result
-    value = float(value)
+            return _recorded(record, result, repr(value)[:60])
+    try:
+        value = float(value)
+    except OverflowError:  # an int too large for a float
+        value = math.inf
+    if not math.isfinite(value):
+        result = CheckResult(exercise_id, False, t("exercises.check_not_finite", name=name, value=str(value)))
+        return _recorded(record, result, str(value))
     if _close(value, expected, rel_tol, abs_tol):
         result = CheckResult(exercise_id, True, t("exercises.check_correct", name=name, value=show(value)))
     else:
@@ -113,7 +126,18 @@ def check_number(
             direction = t("exercises.check_higher" if value < expected else "exercises.check_lower")
             message = t("exercises.check_off", name=name, value=show(value), direction=direction)
         result = CheckResult(exercise_id, False, message)
-    _record(record, exercise_id, value, result.correct)
+    return _recorded(record, result, value)
+
+
+def _recorded(record: bool, result: CheckResult, answer) -> CheckResult:
+    """Save the attempt; if saving is not possible, say so in the result (the check itself stands)."""
+    from ..progress import ProgressError
+
+    try:
+        _record(record, result.exercise_id, answer, result.correct)
+    except ProgressError as exc:
+        return CheckResult(result.exercise_id, result.correct,
+                           f"{result.message} {t('exercises.check_not_saved', reason=str(exc))}")
     return result
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from .. import agency
 from ..cases import load_team
 from ..i18n import format_money, format_number, format_percent, t
+from ..incentives_review import format_millions
 from ..incentives import Plan, payout, tiered_commission, total_cash
 from ..incentives_team import apply_plan
 from .computed import CheckResult, check_number, is_unanswered
@@ -116,8 +117,8 @@ def loyalty_benchmark() -> dict[str, float]:
 
 
 def check_loyalty_plan(plan: Any, *, record: bool = True) -> CheckResult:
-    """Check a plan for region West (loyalty phase): within 5 % of the best profit the weights can
-    reach, and keeping more customers than the new-sales-only plan.
+    """Check a plan for region East (loyalty phase): at least half of the profit gain (in the model)
+    that the best weighting reaches over the new-sales-only plan, and more customers kept than that plan.
 
     Example:
         >>> check_loyalty_plan(agency.weighted_plan(1.0), record=False).correct
@@ -131,9 +132,10 @@ def check_loyalty_plan(plan: Any, *, record: bool = True) -> CheckResult:
     bench = loyalty_benchmark()
     profit, customers = _loyalty_profit(plan)
     w = plan.weight_of
-    facts = t("incentives.check.loyalty_facts", profit=format_money(profit), best=format_money(bench["best_profit"]),
+    facts = t("incentives.check.loyalty_facts", profit=format_millions(profit), best=format_millions(bench["best_profit"]),
               customers=format_number(customers), base=format_number(bench["new_only_customers"]))
-    ok = profit >= 0.95 * bench["best_profit"] and customers > bench["new_only_customers"] * 1.2
+    gain = bench["best_profit"] - bench["new_only_profit"]
+    ok = profit >= bench["best_profit"] - 0.5 * gain and customers > bench["new_only_customers"]
     if ok:
         message = t("incentives.check.loyalty_ok") + " " + facts
     elif w["new_sales"] >= 0.7:

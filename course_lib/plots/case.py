@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..cases import monthly_totals, region_name, seller_attainment, team_summary
-from ..i18n import format_percent, get_language, t
+from ..i18n import format_percent, get_language, invalid, t
 from .style import PALETTE, SERIES, money_axis, new_figure, percent_axis, styled
 
 STAR_LEVEL = 1.10      # attainment at or above this is shown as "well above quota"
@@ -38,11 +38,18 @@ def month_ticks(months) -> list[str]:
         >>> month_ticks(["2025-05", "2026-12"])
         ['mai 25', 'des 26']
     """
+    from ..case_content import parse_month
+
     names = t("cases.plot.month_names").split(",")
+    if isinstance(months, (str, bytes)) or not hasattr(months, "__iter__"):
+        raise invalid("cases.plot.bad_months", value=repr(months)[:40])
     out = []
     for label in months:
-        year, month = str(label).split("-")
-        out.append(f"{names[int(month) - 1].strip()} {year[2:]}")
+        parsed = parse_month(label) if isinstance(label, str) else None
+        if parsed is None:
+            raise invalid("cases.plot.bad_months", value=repr(label)[:40])
+        year, month = parsed
+        out.append(f"{names[month - 1].strip()} {str(year)[2:]}")
     return out
 
 

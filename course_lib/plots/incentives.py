@@ -15,12 +15,20 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import MaxNLocator, MultipleLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
 from .style import PALETTE, freeze_layout, money_axis, new_figure, percent_axis, styled
+
+
+def _number_axes(ax, decimals: int = 1) -> None:
+    """Tick labels of both axes in the current language's number format (``0,5`` in nb)."""
+    lang = get_language()
+    fmt = FuncFormatter(lambda v, _pos: format_number(v, decimals, lang))
+    ax.xaxis.set_major_formatter(fmt)
+    ax.yaxis.set_major_formatter(fmt)
 
 
 def _nice_top(value: float) -> float:
@@ -363,6 +371,8 @@ class UniformChart:
             ax.grid(axis="x", visible=False)
             if key == "churn_rate":
                 percent_axis(ax, "y", 1)
+            else:
+                ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p, lang=self.lang: format_number(v, 0, lang)))
             self.texts[key] = [ax.text(xi, 0, "", ha="center", va="bottom", fontsize=7.5)
                                for xi in np.concatenate([x - 0.2, x + 0.2])]
         axes[0].legend(loc="upper left", fontsize=8)
@@ -410,27 +420,35 @@ def plot_intensity(c: float = 1.0, risk_aversions: Sequence[float] = (0.5, 1.0, 
     ax.set_ylabel(t("incentives.plot.beta_axis"))
     ax.set_title(t("incentives.plot.intensity_title"))
     ax.legend(fontsize=8)
+    _number_axes(ax, 1)
     return fig
 
 
 @styled
-def plot_multitask(benefits=(1.0, 1.0), substitution: Sequence[float] = tuple(np.linspace(0, 0.9, 10)),
-                   r: float = 1.0, sigma2_new: float = 1.0):
+def plot_multitask(benefits=(1.0, 1.0), substitution: Sequence[float] = tuple(np.linspace(0, 0.5, 11)),
+                   r: float = 1.0, sigma2_new: float = 1.0, baseline_care: float = 0.5):
     """Optimal intensity on new sales when customer care is measured (variance 1) or cannot be measured,
-    as the two tasks compete more for the seller's time."""
+    as the two tasks compete more for the seller's time; with the seller's unpaid baseline care
+    ``baseline_care`` and, dotted, without any (then there is no care to crowd out)."""
     fig, ax = new_figure(figsize=(6.4, 3.6))
-    measured, unmeasured = [], []
+    measured, unmeasured, no_care = [], [], []
+    base = [0.0, baseline_care]
     for rho in substitution:
         C = [[1.0, rho], [rho, 1.0]]
-        measured.append(agency.multitask_optimal(benefits, C, [[sigma2_new, 0], [0, 1.0]], r).beta[0])
-        unmeasured.append(agency.multitask_optimal(benefits, C, [[sigma2_new, 0], [0, np.inf]], r).beta[0])
+        measured.append(agency.multitask_optimal(benefits, C, [[sigma2_new, 0], [0, 1.0]], r, baseline=base).beta[0])
+        unmeasured.append(agency.multitask_optimal(benefits, C, [[sigma2_new, 0], [0, np.inf]], r, baseline=base).beta[0])
+        no_care.append(agency.multitask_optimal(benefits, C, [[sigma2_new, 0], [0, np.inf]], r).beta[0])
     ax.plot(substitution, measured, lw=2, marker="o", ms=3, label=t("incentives.plot.care_measured"))
-    ax.plot(substitution, unmeasured, lw=2, marker="s", ms=3, ls="--", label=t("incentives.plot.care_unmeasured"))
+    ax.plot(substitution, unmeasured, lw=2, marker="s", ms=3, ls="--",
+            label=t("incentives.plot.care_unmeasured_baseline", care=format_number(baseline_care, 1)))
+    ax.plot(substitution, no_care, lw=1.6, ls=":", color=PALETTE["grey"], label=t("incentives.plot.care_unmeasured_none"))
     ax.set_xlabel(t("incentives.plot.substitution_axis"))
     ax.set_ylabel(t("incentives.plot.beta_new_axis"))
     ax.set_title(t("incentives.plot.multitask_title"))
     ax.set_ylim(0, 1.0)
-    ax.legend(fontsize=8)
+    ax.set_xlim(-0.02, max(substitution) + 0.02)
+    ax.legend(fontsize=8, loc="lower left")
+    _number_axes(ax, 1)
     return fig
 
 

@@ -20,10 +20,11 @@ from .. import agency
 from ..cases import load_team
 from ..i18n import format_money, format_number, format_percent, t
 from ..incentives import Plan
+from ..incentives_review import format_millions, risk_note
 from ..incentives_team import apply_plan
 from ..plots.incentives import DesignerChart, PhaseChart, UniformChart
 from ..progress import get_store
-from .base import App, ErrorBox, guarded, show_figure, show_html
+from .base import App, ErrorBox, guarded, readout, show_figure, show_html
 
 _STYLE = {"description_width": "170px"}
 _ROW = widgets.Layout(width="395px")
@@ -48,6 +49,19 @@ def _slider(value, low, high, step, label, fmt=".2f", integer=False, css=None):
     if css:
         slider.add_class(css)
     return slider
+
+
+_KINDS = {"ote": ("money", 0), "quota": ("money", 0), "renewal_quota": ("money", 0), "base_share": ("percent", 0),
+          "threshold": ("percent", 0), "acc1_from": ("percent", 0), "acc2_from": ("percent", 0),
+          "w_renewals": ("percent", 0), "w_satisfaction": ("percent", 0), "team_share": ("percent", 0),
+          "w_new": ("percent", 0), "renewals_share": ("percent", 0), "uniform_new": ("percent", 0),
+          "growth_new": ("percent", 0), "loyalty_new": ("percent", 0)}
+
+
+def _r(app, name: str):
+    """The slider ``app.<name>`` beside a readout in the language's format."""
+    kind, decimals = _KINDS.get(name, ("number", None))
+    return readout(getattr(app, name), kind, decimals)
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
@@ -139,14 +153,15 @@ class PlanDesigner(App):
         for control in self.controls():
             control.observe(self._on_change, names="value")
         heading = lambda key: widgets.HTML(f"<b>{_esc(t(key))}</b>")  # noqa: E731
+        r = lambda name: _r(self, name)  # noqa: E731
         left = widgets.VBox([
-            heading("incentives.widget.group_mix"), self.ote, self.base_share, self.quota,
-            heading("incentives.widget.group_curve"), self.threshold, self.acc1_from, self.acc1_mult,
-            self.acc2_from, self.acc2_mult, self.use_cap, self.cap,
+            heading("incentives.widget.group_mix"), r("ote"), r("base_share"), r("quota"),
+            heading("incentives.widget.group_curve"), r("threshold"), r("acc1_from"), r("acc1_mult"),
+            r("acc2_from"), r("acc2_mult"), self.use_cap, r("cap"),
         ])
         right = widgets.VBox([
-            heading("incentives.widget.group_measures"), self.w_renewals, self.w_satisfaction, self.w_new_label,
-            self.renewal_quota, self.satisfaction_target, self.use_gate, self.gate, self.team_share,
+            heading("incentives.widget.group_measures"), r("w_renewals"), r("w_satisfaction"), self.w_new_label,
+            r("renewal_quota"), r("satisfaction_target"), self.use_gate, r("gate"), r("team_share"),
             heading("incentives.widget.group_settlement"), self.period, self.quotas,
             widgets.HBox([self.name, self.save_button]), self.saved,
         ])
@@ -189,7 +204,12 @@ class PlanDesigner(App):
     def set_plan(self, plan: Plan) -> None:
         """Set every control from ``plan`` (amounts are rounded to the sliders' steps), one redraw."""
         quiet, self._quiet = self._quiet, True
+        self.clamped = []
+        _set = self._set_checked
         try:
+            _set(self.ote, int(round(plan.ote)), "ote")
+            _set(self.quota, int(round(plan.quota)), "quota")
+            _set(self.threshold, plan.threshold, "threshold")
             self.ote.value = int(round(plan.ote))
             self.base_share.value = plan.base_share
             self.quota.value = int(round(plan.quota))
@@ -215,6 +235,14 @@ class PlanDesigner(App):
         finally:
             self._quiet = quiet
         self.refresh()
+        if self.clamped:
+            self.error.show(t("incentives.widget.clamped", fields=", ".join(self.clamped)))
+
+    def _set_checked(self, slider, value, name: str) -> None:
+        """Note a value the slider cannot show (it would be clamped to the slider's range)."""
+        if not slider.min <= value <= slider.max:
+            shown = format_number(value, 0 if float(value).is_integer() else 2)
+            self.clamped.append(f"{t('incentives.widget.' + name)} ({shown})")
 
     def save(self) -> dict:
         """Save the current plan in the progress store under ``plans/<name>`` (the capstone reads it)."""
@@ -266,7 +294,8 @@ class PlanDesigner(App):
         items = "".join(
             f"<li style='margin:2px 0'><b style='color:{colour[r.severity]}'>{_esc(t('incentives.widget.severity_' + r.severity))}</b>"
             f" {_esc(r.message)}</li>" for r in risks)
-        return f"<b>{_esc(t('incentives.widget.risks'))}</b><ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>"
+        return (f"<b>{_esc(t('incentives.widget.risks'))}</b><ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>"
+                f"<div style='font-size:0.85em;color:#555'>{_esc(risk_note())}</div>")
 
     @staticmethod
     def _sellers_html(r) -> str:
@@ -323,8 +352,8 @@ class PhaseExplorer(App):
         for control in (self.phase, self.w_new, self.renewals_share, self.base_share, self.months, self.from_current):
             control.observe(self._on_change, names="value")
         self.widget = widgets.VBox([
-            self.phase, _columns(widgets.VBox([self.w_new, self.renewals_share]),
-                                 widgets.VBox([self.base_share, self.months, self.from_current])),
+            self.phase, _columns(widgets.VBox([_r(self, "w_new"), _r(self, "renewals_share")]),
+                                 widgets.VBox([_r(self, "base_share"), _r(self, "months"), self.from_current])),
             self.error, self.summary, self.out])
         self.widget.add_class("course-phase-explorer")
         self._quiet = False
@@ -352,8 +381,8 @@ class PhaseExplorer(App):
         head = (f"<tr><th></th><th style='padding:0 10px'>{_esc(t('incentives.plot.your_plan'))}</th>"
                 f"<th style='padding:0 10px'>{_esc(t('incentives.plot.reference'))}</th></tr>")
         rows = [
-            ("incentives.widget.s_profit", format_money(a["profit"]), format_money(b["profit"])),
-            ("incentives.widget.s_pay", format_money(a["pay"]), format_money(b["pay"])),
+            ("incentives.widget.s_profit", format_millions(a["profit"]), format_millions(b["profit"])),
+            ("incentives.widget.s_pay", format_millions(a["pay"]), format_millions(b["pay"])),
             ("incentives.widget.s_customers", f"{format_number(a['customers_start'])} → {format_number(a['customers_end'])}",
              f"{format_number(b['customers_start'])} → {format_number(b['customers_end'])}"),
             ("incentives.widget.s_churn", format_percent(a["churn_rate"], 2), format_percent(b["churn_rate"], 2)),
@@ -364,18 +393,19 @@ class PhaseExplorer(App):
         ]
         body = "".join(f"<tr><td>{_esc(t(k))}</td><td style='text-align:right;padding:0 10px'>{_esc(x)}</td>"
                        f"<td style='text-align:right;padding:0 10px'>{_esc(y)}</td></tr>" for k, x, y in rows)
-        return f"<table style='border-collapse:collapse'>{head}{body}</table>"
+        note = f"<div style='font-size:0.9em;color:#555'>{_esc(t('incentives.widget.assumptions'))}</div>"
+        return f"<table style='border-collapse:collapse'>{head}{body}</table>{note}"
 
 
 # --------------------------------------------------------------------------- uniform vs tailored
 
 
 class UniformVsTailored(App):
-    """Two units in different phases (East growth, West loyalty): HR's one plan for both vs a plan
+    """Two units in different phases (East loyalty, West growth): HR's one plan for both vs a plan
     tailored to each. ``app.table`` is the comparison from :func:`course_lib.agency.uniform_vs_tailored`.
     """
 
-    def __init__(self, uniform_new: float = 0.5, growth_new: float = 0.9, loyalty_new: float = 0.3):
+    def __init__(self, uniform_new: float = 0.5, growth_new: float = 0.9, loyalty_new: float = 0.4):
         self.error = ErrorBox()
         self.table: pd.DataFrame | None = None
         self._quiet = True
@@ -390,8 +420,8 @@ class UniformVsTailored(App):
         for control in (self.uniform_new, self.growth_new, self.loyalty_new, self.base_share):
             control.observe(self._on_change, names="value")
         self.widget = widgets.VBox([
-            _columns(widgets.VBox([self.uniform_new, self.base_share]),
-                     widgets.VBox([self.growth_new, self.loyalty_new])),
+            _columns(widgets.VBox([_r(self, "uniform_new"), _r(self, "base_share")]),
+                     widgets.VBox([_r(self, "growth_new"), _r(self, "loyalty_new")])),
             self.error, self.summary, self.out])
         self.widget.add_class("course-uniform-app")
         self._quiet = False
@@ -411,7 +441,8 @@ class UniformVsTailored(App):
         total = table[table["unit"] == "total"].set_index("arrangement")
         gain = float(total.loc["tailored", "profit"] - total.loc["uniform", "profit"])
         key = "incentives.widget.tailored_gain" if gain >= 0 else "incentives.widget.uniform_gain"
-        self.summary.value = f"<b>{_esc(t(key, amount=format_money(abs(gain))))}</b>"
+        self.summary.value = (f"<b>{_esc(t(key, amount=format_millions(abs(gain))))}</b>"
+                              f"<div style='font-size:0.9em;color:#555'>{_esc(t('incentives.widget.assumptions'))}</div>")
 
 
 __all__ = ["PhaseExplorer", "PlanDesigner", "UniformVsTailored", "saved_plan", "split_care"]

@@ -15,6 +15,7 @@ import html
 import ipywidgets as widgets
 
 from ..exercises.checking import Verdict, check
+from ..html_safety import markdown_html
 from ..i18n import pick, t
 from ..progress import get_store
 from .base import ErrorBox, guarded
@@ -23,9 +24,8 @@ _COLOURS = {True: "#007A5A", False: "#B34700", None: "#555555"}
 
 
 def markdown_to_html(text: str) -> str:
-    import mistune
-
-    return mistune.html(text)
+    """Bank text (Markdown) as HTML; raw HTML in it is escaped, never run (see ``html_safety``)."""
+    return markdown_html(text)
 
 
 def verdict_html(verdict: Verdict) -> str:
