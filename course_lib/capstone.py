@@ -626,3 +626,17 @@ def coherent_case(team=None, lang: str | None = None) -> Package:
     matrix = dl.grant(matrix, SEAT, HER, "C") if "A" not in her_cell(pkg, SEAT) else matrix
     board = {"matrix": dl.matrix_to_dict(matrix), "measured": list(pkg.board["measured"])}
     return replace(pkg, plan=plan, board=board)
+
+
+def rubric_table(s: Score, lang: str | None = None):
+    """The score as a learner table (criterion, weight, points, why) in the language's format."""
+    import pandas as pd
+
+    from .tables import learner_table
+
+    frame = pd.DataFrame({"criterion": [c.name for c in s.criteria], "weight": [c.weight for c in s.criteria],
+                          "points": [c.points for c in s.criteria], "why": [c.why for c in s.criteria]})
+    labels = {"criterion": "capstone.doc.criterion", "weight": "capstone.doc.weight",
+              "points": "capstone.doc.points", "why": "capstone.doc.why"}
+    return learner_table(frame, formats={"criterion": "text", "weight": "number", "points": "number:2", "why": "text"},
+                         labels=labels, lang=lang)
