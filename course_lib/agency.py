@@ -134,6 +134,10 @@ class MultitaskResult(NamedTuple):
                  surplus=format_number(self.total_surplus, 3))
 
 
+#: Inputs beyond this size are refused: a teaching model has no use for them and they overflow.
+MAX_MAGNITUDE = 1e9
+
+
 def _matrix(name: str, value: Any, n: int, allow_inf_diagonal: bool = False) -> np.ndarray:
     try:
         m = np.asarray(value, dtype=float)
@@ -204,6 +208,8 @@ def multitask_optimal(benefits: Any, cost_matrix: Any, noise_cov: Any, r: float,
         raise invalid("agency.too_many_tasks", value=n, limit=MAX_TASKS)
     if not np.isfinite(B).all():
         raise invalid("agency.not_a_number", field="benefits", value=str(B.tolist())[:60])
+    if np.abs(B).max() > MAX_MAGNITUDE:
+        raise invalid("agency.too_large_result", limit=MAX_MAGNITUDE)
     C = _matrix("cost_matrix", cost_matrix, n)
     S = _matrix("noise_cov", noise_cov, n, allow_inf_diagonal=True)
     r = _number("r", r, 0.0)
@@ -268,6 +274,9 @@ def multitask_optimal(benefits: Any, cost_matrix: Any, noise_cov: Any, r: float,
                     value, beta, t, improved = v, trial, tt, True
         if not improved:
             step /= 2
+    if not (np.isfinite(beta).all() and np.isfinite(t).all() and np.isfinite(value)):
+        # values so large that the optimum overflows (e.g. a benefit of 1e154): say so, never return inf
+        raise invalid("agency.too_large_result", limit=MAX_MAGNITUDE)
     return MultitaskResult(beta, t, value)
 
 

@@ -342,6 +342,23 @@ def cascade_matrix(matrix: Any = "today", granted: Iterable[str] = ()) -> dict[s
     return out
 
 
+def _held_inputs(full: Mapping[str, Mapping[str, str]], levels: Mapping[str, int] | None) -> set[str]:
+    """Inputs the sales manager decides: module 04's rule (she holds A, or the decision is delegated
+    to her at level 5 or above) on the board's own decisions, and the same rule on this module's
+    extra inputs, which module 04's board does not know."""
+    levels = dict(levels or {})
+    board = {d: row for d, row in full.items() if d in dl.DECISIONS}
+    board_levels = {d: v for d, v in levels.items() if d in dl.DECISIONS}
+    held = set(dl.controls(board, "sales_manager", levels=board_levels or None))
+    for d, row in full.items():
+        if d in dl.DECISIONS:
+            continue
+        own = "A" in dl.parse_cell(row.get("sales_manager", ""))[0]
+        if own or levels.get(d, 0) >= dl.DEFAULT_CONTROL_LEVEL:
+            held.add(d)
+    return held
+
+
 def _holder(row: Mapping[str, str]) -> str | None:
     for role, cell in row.items():
         if "A" in dl.parse_cell(cell)[0]:
@@ -363,7 +380,7 @@ def cascade_table(matrix: Any = "today", levels: Mapping[str, int] | None = None
         True
     """
     full = cascade_matrix(matrix, granted)
-    held = set(dl.controls(full, "sales_manager", levels=levels))
+    held = _held_inputs(full, levels)
     goals = {g["id"]: g for g in cascade()["goals"]}
     rows = []
     for k in cascade()["kpis"]:

@@ -215,8 +215,29 @@ def _finish(ex_id: str, correct: bool, message: str, record: bool, answer: Any) 
     return CheckResult(ex_id, correct, message)
 
 
+def commission_case():
+    """The commission exercise's steps and sales as a learner reads them (thresholds and rates in the
+    language's format); the code keeps using :data:`COMMISSION_TABLE` and :data:`COMMISSION_SALES`.
+
+    Example:
+        >>> commission_case().frame.shape
+        (4, 2)
+    """
+    import pandas as pd
+
+    from ..i18n import format_money, format_percent, pick
+    from ..tables import learner_table
+
+    above = {"nb": "Salg over {}", "en": "Sales above {}"}
+    rows = [(pick(above).format(format_money(low)), format_percent(rate, 0)) for low, rate in COMMISSION_TABLE]
+    rows.append((pick({"nb": "Salget i perioden", "en": "Sales in the period"}), format_money(COMMISSION_SALES)))
+    return learner_table(pd.DataFrame(rows, columns=["step", "value"]),
+                         labels={"step": {"nb": "Trinn", "en": "Step"},
+                                 "value": {"nb": "Sats eller beløp", "en": "Rate or amount"}})
+
+
 __all__ = [
-    "BRIEF", "COMMISSION_SALES", "COMMISSION_TABLE", "INCENTIVE_PLAN", "INCENTIVE_SALES", "check_commission",
+    "BRIEF", "COMMISSION_SALES", "COMMISSION_TABLE", "commission_case", "INCENTIVE_PLAN", "INCENTIVE_SALES", "check_commission",
     "check_design", "check_incentive", "check_loyalty_plan", "design_criteria", "expected_commission",
     "expected_incentive", "loyalty_benchmark",
 ]
