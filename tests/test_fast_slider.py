@@ -20,8 +20,8 @@ APPS = [
     ("incentives", "UniformVsTailored"), ("delegation", "DecisionRightsBoard"),
     ("delegation", "DelegationLevelsApp"), ("digital", "FunnelApp"), ("digital", "SevenStepsApp"),
     ("digital", "InvestmentApp"),
-    # module 02 (as it lands)
-    ("pipeline", "PipelineForecast"), ("pipeline", "BudgetSetter"), ("pipeline", "ControlDashboard"),
+    # module 02
+    ("goals", "PipelineForecastApp"), ("goals", "BudgetSetterApp"), ("goals", "ControlDashboardApp"),
 ]
 SLIDERS = (widgets.FloatSlider, widgets.IntSlider, widgets.SelectionSlider, widgets.FloatRangeSlider,
            widgets.IntRangeSlider)
