@@ -148,8 +148,9 @@ def bench_app(cls, control_of, repeat):
 
 
 CATEGORIES = [
-    ("PNG encode", ("print_png", "_png.py", "PngImagePlugin", "ImageFile.py", "write_png", "zlib")),
-    ("mpl draw", ("matplotlib/",)),
+    ("PNG encode", ("print_png", "_png.py", "PngImagePlugin", "ImageFile.py", "write_png", "zlib",
+                    "ImagingEncoder")),
+    ("mpl draw", ("matplotlib/", "matplotlib.ft2font", "_backend_agg", "ft2font")),  # C parts: text, paths
     ("widget traffic", ("ipywidgets/", "traitlets/", "comm/", "ipykernel/", "IPython/core/display")),
     ("model", ("course_lib/",)),
 ]
