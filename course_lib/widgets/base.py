@@ -60,9 +60,13 @@ def figure_image(fig, alt: str | None = None) -> FigureImage:
 
 def show_figure(out: widgets.Output, fig, alt: str | None = None) -> None:
     """Replace what ``out`` shows with ``fig`` (no ``with out:`` capture; see the design, section 4)."""
+    from IPython.core.interactiveshell import InteractiveShell
+
     image = figure_image(fig, alt)
-    out.outputs = ()
-    out.append_display_data(image)
+    data, metadata = InteractiveShell.instance().display_formatter.format(image)
+    # one assignment, one state message: clearing first and appending after sent two, and the
+    # browser showed an empty output (the page jumping) between them on every redraw
+    out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
 
 
 def show_html(out: widgets.Output, markup: str) -> None:
