@@ -19,8 +19,9 @@ from .i18n import format_money, format_number, format_percent, get_language, set
 __version__ = "0.1.0"
 
 _SUBMODULES = {
-    "agency", "cases", "cli", "content", "delegation", "exercises", "i18n", "incentives",
-    "motivation", "plots", "progress", "tables", "tabular", "widgets",
+    "agency", "capstone", "cases", "classroom", "cli", "content", "delegation", "exercises", "funnel", "goals",
+    "hub", "i18n", "incentives", "investment", "motivation", "pipeline_data", "plots", "progress", "strategy",
+    "tables", "tabular", "widgets",
 }
 
 __all__ = [
@@ -40,3 +41,18 @@ def __getattr__(name: str):
 
 def __dir__():
     return sorted(set(globals()) | _SUBMODULES)
+
+
+def _check_version_on_a_hub() -> None:
+    """On a JupyterHub, warn when this kernel's course_lib is not the learner's pulled copy (see docs/HUB.md)."""
+    import os
+
+    if os.environ.get("JUPYTERHUB_USER"):
+        try:
+            from .hub import warn_if_mismatched
+        except Exception:  # noqa: BLE001 - a warning helper must never stop the course from importing
+            return
+        warn_if_mismatched()
+
+
+_check_version_on_a_hub()

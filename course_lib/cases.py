@@ -55,6 +55,7 @@ from .case_content import COLUMN_KINDS, MAX_SELLERS
 from .case_generator import RENEWAL_SEASON, generate_team, month_labels, seller_profiles
 from .case_loader import load_team
 from .i18n import invalid, pick
+from .pipeline_data import generate_pipeline, load_pipeline
 
 # --------------------------------------------------------------------------- the company and the columns
 
@@ -305,5 +306,5 @@ __all__ = [
     "COMPANY", "COLUMNS", "REQUIRED_COLUMNS", "MONEY_COLUMNS", "CLOSE_SEASON", "ACTIVITY_SEASON", "RENEWAL_SEASON",
     "MAX_SELLERS",
     "region_name", "person", "seller_profiles", "month_labels", "generate_team", "write_default_team",
-    "columns_markdown", "load_team", "team_summary", "monthly_totals", "yearly_totals", "seller_attainment", "team_attainment",
+    "columns_markdown", "load_team", "load_pipeline", "generate_pipeline", "team_summary", "monthly_totals", "yearly_totals", "seller_attainment", "team_attainment",
 ]

@@ -33,8 +33,6 @@ from .i18n import LANGUAGES, t
 
 #: Files larger than this are refused before parsing (a content file is a few hundred kB at most).
 MAX_FILE_BYTES = 2_000_000
-#: Upper bound on YAML nodes in one file; stops alias bombs and runaway files early.
-MAX_NODES = 200_000
 
 Check = Callable[[Any], Iterable[tuple[str, str, str]]]
 _checks: dict[str, list[Check]] = {}
@@ -55,7 +53,13 @@ class ContentError(ValueError):
 
 def shipped_folder():
     """The package folder with the shipped content files."""
-    return resources.files("course_lib") / "content"
+    global _shipped
+    if _shipped is None:
+        _shipped = resources.files("course_lib") / "content"
+    return _shipped
+
+
+_shipped = None
 
 
 def set_content_dir(path: str | os.PathLike | None) -> None:
@@ -104,10 +108,11 @@ def clear_cache() -> None:
 
 
 def safe_yaml(text: str, file: str) -> Any:
-    """Parse YAML refusing anchors and aliases and files beyond :data:`MAX_NODES` nodes.
+    """Parse YAML within the course's bounds (``course_lib.safe_yaml``: no anchors or aliases,
+    limited size and depth), turning any problem into a :class:`ContentError` naming the line.
 
-    Content and question banks never need aliases; refusing them stops "billion laughs"
-    files that expand a few hundred bytes into gigabytes.
+    Content never needs aliases; refusing them stops "billion laughs" files that expand a few
+    hundred bytes into gigabytes.
 
     Example:
         >>> safe_yaml("a: [1, 2]", "x.yaml")
@@ -115,28 +120,21 @@ def safe_yaml(text: str, file: str) -> Any:
     """
     import yaml
 
+    from . import safe_yaml as bounded
+
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise ContentError(file, "-", "-", t("content.too_large", limit=MAX_FILE_BYTES))
-
-    class _Loader(yaml.SafeLoader):
-        nodes = 0
-
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()
-                raise ContentError(file, "-", f"line {event.start_mark.line + 1}", t("content.no_aliases"))
-            _Loader.nodes += 1
-            if _Loader.nodes > MAX_NODES:
-                raise ContentError(file, "-", "-", t("content.too_large", limit=MAX_NODES))
-            return super().compose_node(parent, index)
-
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return bounded.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "-"
-        problem = str(getattr(exc, "problem", None) or exc)[:300]
-        raise ContentError(file, "-", where, t("content.bad_yaml", problem=problem)) from None
+        problem = str(getattr(exc, "problem", None) or exc)
+        if "anchors and aliases" in problem:
+            raise ContentError(file, "-", where, t("content.no_aliases")) from None
+        raise ContentError(file, "-", where, t("content.bad_yaml", problem=bounded.shorten(problem))) from None
+    except ValueError:
+        raise ContentError(file, "-", "-", t("content.too_large", limit=MAX_FILE_BYTES)) from None
 
 
 def _schema(topic: str) -> dict | None:
@@ -215,7 +213,7 @@ def validate(topic: str, data: Any, file: str) -> Any:
         if errors:
             error = max(errors, key=lambda e: len(list(e.absolute_path)))
             entry, field = _entry_and_field(data, list(error.absolute_path))
-            raise ContentError(file, entry, field, error.message[:300])
+            raise ContentError(file, entry, field, schema_problem(error))
     for path, problem in text_problems(data):
         entry, field = _entry_and_field(data, path)
         raise ContentError(file, entry, field, problem)
@@ -223,6 +221,49 @@ def validate(topic: str, data: Any, file: str) -> Any:
         for entry, field, problem in check(data) or ():
             raise ContentError(file, str(entry), str(field), str(problem))
     return data
+
+
+_TYPE_WORDS = {"string": "text", "object": "mapping", "array": "list", "number": "number", "integer": "whole",
+               "boolean": "boolean", "null": "null"}
+
+
+def schema_problem(error) -> str:
+    """A JSON Schema error in the learner's language (jsonschema's own messages are English only).
+
+    Example:
+        >>> from jsonschema import Draft202012Validator
+        >>> err = next(Draft202012Validator({"type": "object", "required": ["en"]}).iter_errors({}))
+        >>> schema_problem(err)
+        'det påkrevde feltet «en» mangler'
+    """
+    from .safe_yaml import shorten
+
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
+        return t("content.schema.required", name=", ".join(missing) or "?")
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = set((error.schema.get("properties") or {}))
+        extra = sorted(str(k) for k in instance if k not in allowed)
+        return t("content.schema.unknown_field", name=", ".join(extra) or "?",
+                 allowed=", ".join(sorted(allowed)) or "-")
+    if kind == "type":
+        wanted = value if isinstance(value, list) else [value]
+        words = " / ".join(t(f"content.schema.type_{_TYPE_WORDS.get(w, 'text')}") for w in wanted)
+        return t("content.schema.type", wanted=words, value=shorten(repr(instance), 60))
+    if kind in ("enum", "const"):
+        options = value if kind == "enum" else [value]
+        return t("content.schema.enum", value=shorten(repr(instance), 60),
+                 allowed=shorten(", ".join(map(str, options)), 200))
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return t(f"content.schema.{kind}", value=shorten(repr(instance), 40), limit=value)
+    if kind in ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties"):
+        return t(f"content.schema.{kind}", limit=value)
+    if kind == "pattern":
+        return t("content.schema.pattern", value=shorten(repr(instance), 60), pattern=value)
+    if kind == "uniqueItems":
+        return t("content.schema.unique")
+    return t("content.schema.other", problem=shorten(error.message, 200))
 
 
 def load(topic: str) -> Any:
@@ -234,8 +275,11 @@ def load(topic: str) -> Any:
         ...
         course_lib.content.ContentError: ...
     """
+    fast = (topic, str(content_dir()))
+    if fast in _cache:  # the hot path: no file-system calls once a topic is loaded
+        return _cache[fast]
     path = source_of(topic)
-    key = (topic, str(path))
+    key = fast
     if key not in _cache:
         overridden = isinstance(path, Path) and content_dir() is not None and path.parent == content_dir()
         name = str(path) if overridden else f"{topic}.yaml"

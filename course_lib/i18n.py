@@ -241,7 +241,10 @@ def format_plain(value: Any, lang: str | None = None, max_decimals: int = 6) -> 
     code = lang or _current
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return str(value)
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float range (10**400): show its digits
+        return str(value)
     if math.isnan(number):
         return "NaN (ikke et tall)" if code == "nb" else "NaN (not a number)"
     if math.isinf(number):

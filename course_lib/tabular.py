@@ -32,7 +32,7 @@ MAX_NUMBER_CHARS = 64
 
 _SPACES = "\u00a0\u202f\u2009\u2007 '’_"
 _CURRENCY = re.compile(r"^(?:nok|kr\.?|,-)\s*|\s*(?:nok|kr\.?|,-|\.-)$", re.IGNORECASE)
-_GROUPED = {",": re.compile(r"^\d{1,3}(,\d{3})+$"), ".": re.compile(r"^\d{1,3}(\.\d{3})+$")}
+_GROUPED = {",": re.compile(r"^[1-9]\d{0,2}(,\d{3})+$"), ".": re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")}
 
 
 def parse_number(text, lang: str | None = None, *, percent: str = "keep") -> float:
@@ -71,14 +71,15 @@ def parse_number(text, lang: str | None = None, *, percent: str = "keep") -> flo
     if not s or len(s) > MAX_NUMBER_CHARS:
         raise ValueError(t("tabular.not_a_number", value=shown, lang=code))
     is_percent = s.endswith("%")
-    s = s.rstrip("%").strip()
+    if is_percent:
+        s = s[:-1].strip()
     s = s.replace("−", "-").replace("–", "-")
     sign = ""
-    if s[:1] in "+-":
+    if s.startswith(("+", "-")):
         sign, s = ("-" if s[0] == "-" else ""), s[1:].strip()
     s = _CURRENCY.sub("", s).strip()
     s = _CURRENCY.sub("", s).strip()
-    if not sign and s[:1] in "+-":  # "NOK -1,200"
+    if not sign and s.startswith(("+", "-")):  # "NOK -1,200"
         sign, s = ("-" if s[0] == "-" else ""), s[1:].strip()
     for ch in _SPACES:
         s = s.replace(ch, "")

@@ -143,20 +143,47 @@ def test_non_table_input_raises():
 
 
 def test_today_preset_has_gaps_on_every_default_kpi():
-    """In the traditional set-up, is every KPI she answers for missing some input?"""
+    """In the traditional set-up, is every KPI she answers for missing some input, and does
+    restructuring (she is R, HR holds A) show as work under someone else's A, not as control?"""
     report = dl.controllability_gaps(dl.preset_matrix("today"))
     assert report.role == "sales_manager"
     assert set(report.gap_kpis) == set(dl.SALES_MANAGER_KPIS)
-    assert report.controlled == ("restructure_sellers",)
-    assert 0 < report.score < 0.3
+    assert report.controlled == ()
+    assert report.working == ("restructure_sellers",)
+    assert report.score == 0.0 and report.working_share == pytest.approx(4 / 20)
+    new_sales = report.gaps[0]
+    assert new_sales.working == ("restructure_sellers",)
+    assert "She does the work while someone else holds A: Restructure or reassign sellers (A: HR director)" \
+        in str(new_sales)
 
 
-def test_proposal_preset_closes_every_gap():
-    """Does the reasoned proposal give her every input behind the default KPIs?"""
-    report = dl.controllability_gaps(dl.preset_matrix("proposal"))
-    assert report.gaps == ()
-    assert report.score == 1.0
-    assert "No gaps" in report.lines()[0]
+def test_proposal_gives_her_a_where_the_source_says_she_decides():
+    """Does the proposal give her A on hiring, restructuring, the bonus system and the ICT budget
+    (HR supports), and leave the A elsewhere exactly where the reference level is below 5?"""
+    proposal = dl.preset_matrix("proposal")
+    report = dl.controllability_gaps(proposal)
+    for d in ("hire_sellers", "restructure_sellers", "bonus_system", "ict_budget"):
+        assert "A" in dl.parse_cell(proposal.loc[d, "sales_manager"])[0]
+    assert proposal.loc["hire_sellers", "hr_director"] == "R"
+    for d, ref in dl.REFERENCE_LEVELS.items():
+        hers = "A" in dl.parse_cell(proposal.loc[d, "sales_manager"])[0]
+        assert hers is (ref.level >= dl.DEFAULT_CONTROL_LEVEL), d
+    assert report.score == pytest.approx(14 / 20)
+    assert set(report.working) == {"pay_levels", "digital_strategy_targets", "marketing_campaigns"}
+
+
+def test_being_r_under_another_a_is_not_control():
+    """Is she R while HR holds A on hiring reported as work under HR's A, not counted in the score?"""
+    m = dl.empty_matrix()
+    m.loc["price_discount_limits", "sales_director"] = "A"
+    m.loc["price_discount_limits", "sales_manager"] = "R"
+    report = dl.controllability_gaps(m, ["gross_margin"])
+    assert report.score == 0.0 and report.gap_kpis == ("gross_margin",)
+    assert report.gaps[0].working == ("price_discount_limits",)
+    assert dl.works_under(m) == {"price_discount_limits": "sales_director"}
+    m.loc["price_discount_limits", "sales_director"] = "C"
+    m.loc["price_discount_limits", "sales_manager"] = "A/R"
+    assert dl.controllability_gaps(m, ["gross_margin"]).gaps == ()
 
 
 def test_gap_names_missing_decision_and_who_holds_it():
@@ -184,14 +211,16 @@ def test_granting_the_only_missing_input_removes_the_kpi_from_gaps():
     """When one decision is all a KPI lacks, does granting it remove that KPI from the gap list?"""
     today = dl.preset_matrix("today")
     assert dl.controllability_gaps(today, ["gross_margin"]).gap_kpis == ("gross_margin",)
-    report = dl.controllability_gaps(dl.grant(today, "price_discount_limits", cell="R"), ["gross_margin"])
+    report = dl.controllability_gaps(dl.grant(today, "price_discount_limits", cell="A"), ["gross_margin"])
     assert report.gaps == () and report.score == 1.0
+    still = dl.controllability_gaps(dl.grant(today, "price_discount_limits", cell="R"), ["gross_margin"])
+    assert still.gap_kpis == ("gross_margin",) and still.working == ("price_discount_limits",)
 
 
-def test_consulted_or_informed_does_not_count_as_control():
-    """Does being only C or I on a decision leave the gap open?"""
+def test_consulted_informed_or_responsible_does_not_count_as_control():
+    """Does being only C, I or R (under the sales director's A) on a decision leave the gap open?"""
     today = dl.preset_matrix("today")
-    for cell in ("C", "I"):
+    for cell in ("C", "I", "R"):
         m = today.copy()
         m.loc["price_discount_limits", "sales_manager"] = cell
         assert dl.controllability_gaps(m, ["gross_margin"]).gap_kpis == ("gross_margin",)
@@ -224,7 +253,10 @@ def test_gaps_for_another_role():
     """Can the check run for another role, e.g. the HR director measured on seller retention?"""
     report = dl.controllability_gaps(dl.preset_matrix("today"), ["seller_retention"], role="HR director")
     assert report.role == "hr_director"
-    assert report.gaps == ()
+    assert report.controlled == ("restructure_sellers", "bonus_system", "pay_levels")
+    assert report.gap_kpis == ("seller_retention",)
+    assert report.gaps[0].working == ("hire_sellers", "end_employment")  # HR is R under the CEO's A
+    assert report.score == 0.5
 
 
 def test_bad_inputs_to_gaps_raise_clear_errors():
@@ -267,12 +299,12 @@ def test_more_rights_never_lower_the_score(first, extra):
 @settings(max_examples=60, deadline=None)
 @given(st.dictionaries(decision_ids, st.integers(1, 7)))
 def test_levels_and_matrix_agree(levels):
-    """Is delegating at level >= 5 equivalent to holding R for the gap check?"""
+    """Is delegating at level >= 5 equivalent to holding A for the gap check?"""
     by_level = dl.controllability_gaps(dl.empty_matrix(), levels=levels)
     m = dl.empty_matrix()
     for d, lv in levels.items():
         if lv >= 5:
-            m.loc[d, "sales_manager"] = "R"
+            m.loc[d, "sales_manager"] = "A"
     by_matrix = dl.controllability_gaps(m)
     assert by_level.gaps == by_matrix.gaps and by_level.score == by_matrix.score
 

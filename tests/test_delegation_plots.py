@@ -30,7 +30,26 @@ def test_board_marks_exactly_the_gap_decisions():
 
 
 def test_board_without_gaps_marks_nothing():
-    assert flagged_rows(plot_board(dl.preset_matrix("proposal"))) == []
+    """With A on every decision she is measured on, is no row flagged?"""
+    m = dl.preset_matrix("today")
+    for d in dl.DECISIONS:
+        m = dl.grant(m, d)
+    fig = plot_board(m)
+    assert flagged_rows(fig) == [] and working_rows(fig) == []
+
+
+def working_rows(fig):
+    return [label.get_text() for label in fig.axes[0].get_yticklabels() if label.get_text().startswith("◐")]
+
+
+def test_board_marks_work_under_another_a_as_its_own_category():
+    """Are rows where she is R under someone else's A marked ◐ (not ⚠), and the others ⚠?"""
+    course_lib.set_language("en")
+    fig = plot_board(dl.preset_matrix("proposal"))
+    assert working_rows(fig) == ["◐ Pay levels", "◐ Targets in the digital\nmarketing and sales strategy",
+                                 "◐ Marketing campaigns"]
+    assert flagged_rows(fig) == ["⚠ Customer-service processes"]
+    assert any("she does the work" in t.get_text() for t in fig.axes[0].texts)
 
 
 def test_heatmap_update_changes_cells_and_flags():

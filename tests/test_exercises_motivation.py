@@ -52,16 +52,16 @@ def test_largest_change_options_are_ranked_by_the_model():
                                       [outcomes[o] for o in mot.OUTCOMES]) - base
 
     gains = {
-        "e": with_change(expectancy=0.5),
+        "e": with_change(expectancy=0.6),
         "bonus": with_change(bonus=(0.8, 1.0)),
-        "car": with_change(company_car=(0.9, 1.0)),
+        "car": with_change(company_car=(0.0, 1.0)),
         "recognition": with_change(recognition=(1.0, 0.7)),
     }
     q = _bank()["motivation.largest_change"]
     right = next(o["id"] for o in q["options"] if o["correct"])
     assert right == max(gains, key=gains.get)
-    assert gains["e"] == pytest.approx(0.528)
-    assert gains["car"] == pytest.approx(0.063)
+    assert gains["e"] == pytest.approx(0.54)
+    assert gains["car"] == 0.0  # the gift car: I = 0
 
 
 def test_read_effect_matches_u3():

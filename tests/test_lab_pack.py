@@ -46,3 +46,12 @@ def test_pack_is_registered_for_jupyterlab():
     assert "no_NO" in names  # the published pack stays installed and pinned
     settings = json.loads((ROOT / "etc" / "lab" / "nb" / "overrides.json").read_text())
     assert settings["@jupyterlab/translation-extension:plugin"]["locale"] == "nb_NO"
+
+
+def test_binder_hub_and_image_pick_the_same_interface_language():
+    """Do Binder (postBuild), the workshop hub (scripts/hub-env) and the image copy etc/lab/<lang>?"""
+    for path in ("postBuild", "scripts/hub-env", "deploy/image/Dockerfile"):
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert "etc/lab/" in text and "share/jupyter/lab/settings/overrides.json" in text, path
+    dockerfile = (ROOT / "deploy" / "image" / "Dockerfile").read_text(encoding="utf-8")
+    assert "COPY" in dockerfile and "jupyterlab_language_pack_nb_NO" in dockerfile

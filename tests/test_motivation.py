@@ -49,12 +49,28 @@ def test_questions_quote_the_source_text():
 
 
 def test_theory_mapping_follows_the_notes():
-    """Is each question mapped to the theory the domain notes give it?"""
+    """Is each question mapped to its theory (goal management read through goal-setting theory, with E beside it)?"""
     primary = {f: q.theory for f, q in m.INNER_QUESTIONS.items()}
     assert primary == {
-        "self_realisation": "sdt", "goal_attainability": "expectancy", "self_efficacy": "self_efficacy",
+        "self_realisation": "sdt", "goal_attainability": "goal_setting", "self_efficacy": "self_efficacy",
         "incentive": "expectancy", "sales_culture": "self_efficacy", "recognition": "herzberg",
     }
+    assert "expectancy" in m.INNER_QUESTIONS["goal_attainability"].related
+
+
+def test_english_names_are_the_source_texts_names():
+    """Are the English names the source's six names, one each, used for every factor?"""
+    assert [q.name["en"] for q in m.INNER_QUESTIONS.values()] == [
+        "Self-realisation", "Goal management", "Personal character", "Incentive", "Sales culture", "Recognition"]
+    assert [q.name["nb"] for q in m.INNER_QUESTIONS.values()] == [
+        "Selvrealisering", "Målstyring", "Personkarakter", "Incitament", "Salgskultur", "Anerkjennelse"]
+
+
+@pytest.mark.parametrize("factor", list(m.INNER_QUESTIONS))
+def test_each_question_says_what_the_sellers_can_do(factor):
+    """Does every factor carry, beside top management's levers, at least one thing the sellers can do?"""
+    q = m.INNER_QUESTIONS[factor]
+    assert q.seller_levers and all(lv["nb"].strip() and lv["en"].strip() for lv in q.seller_levers)
 
 
 # --------------------------------------------------------------------------- questionnaire
@@ -156,9 +172,8 @@ def test_interpretation_gives_text_and_levers_weakest_first():
 def test_every_factor_and_level_has_an_interpretation_in_both_languages():
     for factor in m.FACTORS:
         for lvl in ("low", "middle", "high"):
-            nb = i18n.t(f"motivation.interpret.{factor}.{lvl}", lang="nb")
-            en = i18n.t(f"motivation.interpret.{factor}.{lvl}", lang="en")
-            assert nb and en and nb != en
+            text = m.INNER_QUESTIONS[factor].interpretation[lvl]  # moved from messages to the content file
+            assert text["nb"] and text["en"] and text["nb"] != text["en"]
 
 
 def test_interpretation_rejects_bad_profiles():
@@ -174,8 +189,8 @@ def test_interpretation_rejects_bad_profiles():
 
 
 def test_force_worked_example():
-    """0.7 * (0.8*0.6 + 0.6*0.7 + 0.3*0.5 + 0.9*0.3) = 0.924"""
-    assert m.SCENARIOS["baseline"].force() == pytest.approx(0.924)
+    """0.7 * (0.8*0.6 + 0.6*0.7 + 0.3*0.6 + 0.0*0.3) = 0.756: the gift car adds nothing."""
+    assert m.SCENARIOS["baseline"].force() == pytest.approx(0.756)
     assert m.motivational_force(0.8, [(0.5, 1.0)]) == pytest.approx(0.4)
 
 
@@ -255,11 +270,36 @@ def test_scenarios_tell_the_case_story():
     assert set(m.SCENARIOS["baseline"].outcomes) == set(m.OUTCOMES)
 
 
-def test_seller_and_manager_reach_the_same_force_by_different_weights():
-    manager, seller = m.SCENARIOS["baseline"], m.SCENARIOS["seller_view"]
-    assert manager.force() == pytest.approx(seller.force())
-    assert manager.outcomes["recognition"][1] > seller.outcomes["recognition"][1]
-    assert manager.outcomes["bonus"][1] < seller.outcomes["bonus"][1]
+def test_two_managers_in_the_same_job_differ_only_in_valences():
+    """Same job: same E and I for both managers; only the valences (personality) differ."""
+    ingrid, other = m.SCENARIOS["baseline"], m.SCENARIOS["second_manager"]
+    assert ingrid.expectancy == other.expectancy
+    assert {o: iv[0] for o, iv in ingrid.outcomes.items()} == {o: iv[0] for o, iv in other.outcomes.items()}
+    assert ingrid.outcomes["recognition"][1] > other.outcomes["recognition"][1]
+    # the same measure hits them differently: taking recognition away costs Ingrid more than twice as much
+    loss = {k: s.expectancy * s.outcomes["recognition"][0] * s.outcomes["recognition"][1]
+            for k, s in (("ingrid", ingrid), ("other", other))}
+    assert loss["ingrid"] > 2 * loss["other"]
+
+
+def test_the_seller_differs_by_position_in_the_links():
+    """The seller's job changes the links (I), not only the valences."""
+    ingrid, seller = m.SCENARIOS["baseline"], m.SCENARIOS["seller_view"]
+    assert seller.outcomes["bonus"][0] > ingrid.outcomes["bonus"][0]
+    assert seller.outcomes["recognition"][0] < ingrid.outcomes["recognition"][0]
+
+
+def test_the_gift_car_adds_no_force_until_it_is_tied_to_the_budget():
+    """The car is a gift (I = 0) in every scenario but one; tied to the budget it adds E * 1 * V."""
+    for key, s in m.SCENARIOS.items():
+        if key != "car_for_budget":
+            assert s.outcomes["company_car"][0] == 0.0
+    base, tied = m.SCENARIOS["baseline"], m.SCENARIOS["car_for_budget"]
+    assert tied.force() - base.force() == pytest.approx(0.7 * 1.0 * 0.3)
+    richer = dict(base.outcomes, company_car=(0.0, 1.0))
+    assert m.motivational_force(0.7, [richer[o] for o in m.OUTCOMES]) == pytest.approx(base.force())
+    assert m.company_car_force(0.5, instrumentality=0.0) == 0.0
+    assert (m.car_climate_table()["force_gift"] == 0).all()
 
 
 # --------------------------------------------------------------------------- valence model
@@ -328,13 +368,21 @@ def test_crowding_effects_are_the_verified_figures(reward, measure, d):
     assert effect.u3 == pytest.approx(m.u3(d))
 
 
-def test_unverified_and_unknown_combinations_list_the_valid_ones():
-    with pytest.raises(ValueError) as err:
-        m.crowding_effect("performance_contingent", "self_report")
-    assert "[engagement_contingent] + " in str(err.value) and "[free_choice]" in str(err.value)
-    assert "[positive_feedback] + " in str(err.value) and "[self_report]" in str(err.value)
-    with pytest.raises(ValueError, match="'cash'"):
+def test_performance_contingent_rewards_on_interest_are_taught_as_not_significant():
+    """The abstract lists no significant effect: the course says so instead of refusing the combination."""
+    effect = m.crowding_effect("performance_contingent", "self_report")
+    assert effect.d is None and effect.u3 is None and not effect.significant
+    assert "No significant effect" in effect.statement("en")
+    assert "Ingen signifikant effekt" in effect.statement("nb")
+    assert len(m.valid_crowding_combinations()) == len(m.REWARD_TYPES) * len(m.MEASURES)
+
+
+def test_unknown_reward_types_and_measures_list_the_valid_ones():
+    with pytest.raises(ValueError, match="'cash'") as err:
         m.crowding_effect("cash", "free_choice")
+    assert "engagement_contingent" in str(err.value) and "positive_feedback" in str(err.value)
+    with pytest.raises(ValueError, match="free_choice, self_report"):
+        m.crowding_effect("positive_feedback", "mood")
 
 
 @pytest.mark.parametrize("d, expected", [(-0.40, 0.344578), (-0.36, 0.359424), (-0.28, 0.389739), (0.33, 0.629300)])

@@ -112,3 +112,14 @@ def test_bad_files_are_named(tmp_path, lang, word):
     (tmp_path / "empty.csv").write_text("\n\n")
     with pytest.raises(ValueError):
         read_rows(tmp_path / "empty.csv")
+
+
+@pytest.mark.parametrize("text", ["kr", "NOK", ",-", "%", "12 %%", "- kr"])
+def test_currency_or_percent_alone_is_not_a_number(text):
+    with pytest.raises(ValueError):
+        parse_number(text, lang="nb")
+
+
+@pytest.mark.parametrize("text, lang, value", [("0.484", "nb", 0.484), ("0,125", "en", 0.125), ("0.125", "nb", 0.125)])
+def test_a_leading_zero_never_starts_a_thousands_group(text, lang, value):
+    assert parse_number(text, lang=lang) == pytest.approx(value)

@@ -63,12 +63,22 @@ def test_empty_preset_lists_problems_with_a_cap():
     assert app.report.score == 0.0
 
 
-def test_proposal_preset_has_no_gaps():
-    """Does loading the proposal close every gap and say so in plain words?"""
+def test_proposal_preset_shows_decided_and_work_under_another_a():
+    """Does the proposal score 70 % and list, as its own category, the inputs where she
+    does the work under someone else's A?"""
     course_lib.set_language("en")
     app = DecisionRightsBoard(preset="proposal")
-    assert app.report.gaps == ()
-    assert "No gaps" in app.gaps_panel.value
+    assert app.report.score == 0.7
+    assert "decides 70%" in app.gaps_panel.value
+    assert "She does the work while someone else holds A" in app.gaps_panel.value
+    assert "Pay levels (A: Sales director)" in app.gaps_panel.value
+    labels = [t.get_text() for t in app.chart.ax.get_yticklabels()]
+    assert "◐ Pay levels" in labels and "⚠ Customer-service processes" in labels
+    assert "Hire sellers" in labels  # hers: no flag
+    app.cells["pay_levels", "sales_manager"].value = "A"
+    app.cells["pay_levels", "sales_director"].value = "C"
+    assert app.report.score == 0.75
+    assert "Pay levels" not in " ".join(app.report.lines())
 
 
 def test_measured_kpis_drive_the_gap_panel():
@@ -79,6 +89,10 @@ def test_measured_kpis_drive_the_gap_panel():
     assert app.report.gap_kpis == ("gross_margin",)
     assert "Gross margin" in app.gaps_panel.value
     app.cells["price_discount_limits", "sales_manager"].value = "R"
+    assert app.report.gap_kpis == ("gross_margin",)  # R under the sales director's A
+    assert app.report.working == ("price_discount_limits",)
+    app.cells["price_discount_limits", "sales_director"].value = "C"
+    app.cells["price_discount_limits", "sales_manager"].value = "A/R"
     assert app.report.gaps == ()
     app.measured.value = ()
     assert "at least one KPI" in app.gaps_panel.value
@@ -87,16 +101,17 @@ def test_measured_kpis_drive_the_gap_panel():
 def test_save_puts_the_board_in_the_progress_store():
     """Does saving store the matrix, KPIs, score and gaps under decision_rights/name?"""
     app = DecisionRightsBoard()
-    app.cells["ict_budget", "sales_manager"].value = "R"
+    app.cells["ict_budget", "sales_manager"].value = "A/R"
+    app.cells["ict_budget", "ceo"].value = "I"
     app.name.value = "my plan"
     app.save_button.click()
     entry = get_store().get(BOARD_SECTION, "my plan")
-    assert entry["matrix"]["ict_budget"]["sales_manager"] == "R"
+    assert entry["matrix"]["ict_budget"]["sales_manager"] == "A/R"
     assert entry["valid"] is True
     assert 0 < entry["score"] < 1
     assert "ict_budget" not in sum(entry["gaps"].values(), [])
     assert "«my plan»" in app.status.value
-    assert saved_board("my plan").loc["ict_budget", "sales_manager"] == "R"
+    assert saved_board("my plan").loc["ict_budget", "sales_manager"] == "A/R"
 
 
 def test_save_without_name_shows_an_error_and_stays_usable():
@@ -106,7 +121,7 @@ def test_save_without_name_shows_an_error_and_stays_usable():
     assert "navn" in app.error.value
     app.cells["hire_sellers", "sales_manager"].value = "R"
     assert app.error.value == ""
-    assert "hire_sellers" in app.report.controlled
+    assert "hire_sellers" in app.report.working and "hire_sellers" not in app.report.controlled
 
 
 def test_levels_app_compares_and_saves_choices():

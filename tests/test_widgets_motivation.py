@@ -91,9 +91,9 @@ def test_profile_app_labels_follow_the_language():
 
 def test_expectancy_app_starts_from_a_preset():
     app = ExpectancyApp(preset="baseline")
-    assert app.result == pytest.approx(0.924)
+    assert app.result == pytest.approx(0.756)
     assert app.preset.value == "baseline"
-    assert "0,92" in app.summary.value
+    assert "0,76" in app.summary.value
     assert len(app.out.outputs) == 1
 
 
@@ -101,8 +101,8 @@ def test_moving_expectancy_changes_force_chart_and_leaves_the_preset():
     app = ExpectancyApp(preset="baseline")
     before = _png(app.out)
     app.expectancy.value = 0.1
-    assert app.result == pytest.approx(0.132)
-    assert app.chart.total_bar.get_width() == pytest.approx(0.132)
+    assert app.result == pytest.approx(0.108)
+    assert app.chart.total_bar.get_width() == pytest.approx(0.108)
     assert _png(app.out) != before
     assert app.preset.value == "custom"
 
@@ -161,19 +161,93 @@ def test_rewards_app_shows_effect_and_plain_statement():
     assert _png(app.out) != before
 
 
-def test_rewards_app_explains_an_unverified_combination_and_recovers():
+def test_rewards_app_teaches_the_non_significant_finding_without_an_error():
     course_lib.set_language("en")
     app = RewardsApp(reward_type="performance_contingent")
+    before = _png(app.out)
     app.measure.value = "self_report"
-    assert app.effect is None
-    assert app.error.has_error and "Valid combinations" in app.error.value
-    assert app.out.outputs == () and app.statement.value == ""
+    assert app.effect is not None and app.effect.d is None
+    assert not app.error.has_error
+    assert "No significant effect" in app.statement.value
+    assert len(app.out.outputs) == 1 and _png(app.out) != before
+    assert not app.chart.reward_line.get_visible()
     app.measure.value = "free_choice"
     assert app.effect.d == -0.28 and not app.error.has_error
-    assert len(app.out.outputs) == 1
+    assert app.chart.reward_line.get_visible()
+
+
+def test_expectancy_app_rejects_an_unknown_preset_with_the_valid_ones(lang):
+    with pytest.raises(ValueError) as err:
+        ExpectancyApp(preset="xyz")
+    text = str(err.value)
+    assert "'xyz'" in text and "baseline" in text and "custom" in text
+    assert ("Ukjent" in text) if lang == "nb" else ("unknown" in text)
+
+
+def test_an_error_while_applying_a_preset_stays_shown(monkeypatch):
+    """An error raised while a preset is applied must not be wiped by the outer guard."""
+    app = ExpectancyApp(preset="baseline")
+
+    def broken(*_a, **_k):
+        raise ValueError("broken model")
+
+    monkeypatch.setattr(mot, "motivational_force", broken)
+    app.preset.value = "unreachable_budget"
+    assert app.error.has_error and "broken model" in app.error.value
+
+
+def test_seller_levers_are_shown_beside_top_managements(lang):
+    app = ProfileApp()
+    first = app.interpretation[0]
+    assert first.seller_levers[0] in app.details.value.replace("&amp;", "&")
 
 
 def test_apps_display_in_a_notebook():
     for app in (ProfileApp(), ExpectancyApp(), RewardsApp()):
         bundle = app._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def _readouts(widget):
+    found, stack = [], [widget]
+    while stack:
+        w = stack.pop(0)
+        if "course-readout" in getattr(w, "_dom_classes", ()):
+            found.append(w)
+        stack.extend(getattr(w, "children", ()))
+    return found
+
+
+def test_slider_readouts_follow_the_language(lang):
+    """Is every slider's value shown by the course's readout, in the language's format?"""
+    app = ExpectancyApp(preset="baseline")
+    readouts = _readouts(app.widget)
+    assert len(readouts) == 1 + 2 * len(app.outcome_ids)
+    assert not app.expectancy.readout
+    assert readouts[0].value == ("0,70" if lang == "nb" else "0.70")
+    app.expectancy.value = 0.35
+    assert readouts[0].value == ("0,35" if lang == "nb" else "0.35")
+    profile = ProfileApp()
+    assert len(_readouts(profile.widget)) == len(mot.QUESTIONNAIRE)
+
+
+def test_tables_show_numbers_in_the_language(lang):
+    from course_lib.widgets.motivation import show_force, show_table
+
+    scenarios = show_table("scenarios").frame
+    assert scenarios.iloc[0].tolist()[-1] == ("0,76" if lang == "nb" else "0.76")
+    crowding = show_table("crowding").frame
+    assert crowding.iloc[0, 3] == ("34,5 %" if lang == "nb" else "34.5%")
+    assert show_force(0.7, [(0.8, 0.6), (0.6, 0.7)]).frame.iloc[0, -1] == ("0,63" if lang == "nb" else "0.63")
+    with pytest.raises(ValueError, match="inner_questions"):
+        show_table("nope")
+
+
+def test_an_error_shown_in_an_app_has_values_in_the_language(lang, monkeypatch):
+    """A bad value reaching the model is shown in the app with the language's decimal mark."""
+    app = ExpectancyApp(preset="baseline")
+    monkeypatch.setattr(app, "pairs", lambda: [(1.25, 0.5)] * len(app.outcome_ids))
+    app.expectancy.value = 0.5
+    assert app.error.has_error
+    assert ("1,25" in app.error.value) if lang == "nb" else ("1.25" in app.error.value)
+    assert "1.25" not in app.error.value or lang == "en"

@@ -5,7 +5,8 @@
    describes the same decisions.
 2. :func:`gap_setup` gives a board and the KPIs the sales manager is measured on; the
    learner names the KPIs with controllability gaps and :func:`check_gap_kpis` explains
-   every KPI missed or listed wrongly (the typical slip: counting C as control).
+   every KPI missed or listed wrongly (the typical slip: counting R under someone
+   else's A, or C, as control).
 3. :func:`check_gap_score` checks the learner's authority/accountability score for the
    same set-up, recognising the usual wrong ways to count.
 
@@ -46,12 +47,14 @@ def broken_table() -> dict[str, dict[str, str]]:
 
 
 def gap_setup():
-    """The board for exercises 2 and 3: she is R (not A) on hiring, campaigns and
-    customer-service processes, only C on price limits and I on pay levels.
+    """The board for exercises 2 and 3: she holds A on restructuring, ending employment,
+    the bonus system, the ICT budget and price limits; she does the work (R) under
+    someone else's A on hiring, strategy targets, customer-service processes and
+    campaigns; she is only C on pay levels.
 
     Example:
-        >>> gap_setup().loc["price_discount_limits", "sales_manager"]
-        'C'
+        >>> gap_setup().loc["hire_sellers", "sales_manager"], gap_setup().loc["pay_levels", "sales_manager"]
+        ('R', 'C')
     """
     frame = dl.empty_matrix()
     cells = {
@@ -59,10 +62,10 @@ def gap_setup():
         "restructure_sellers": {"sales_manager": "A/R", "hr_director": "C"},
         "end_employment": {"sales_manager": "A", "hr_director": "R"},
         "bonus_system": {"sales_manager": "A/R", "hr_director": "C"},
-        "pay_levels": {"hr_director": "A/R", "sales_manager": "I"},
+        "pay_levels": {"hr_director": "A/R", "sales_manager": "C"},
         "ict_budget": {"sales_manager": "A/R", "it": "R", "ceo": "I"},
         "digital_strategy_targets": {"ceo": "A", "sales_manager": "R", "marketing": "R"},
-        "price_discount_limits": {"sales_director": "A/R", "sales_manager": "C"},
+        "price_discount_limits": {"sales_manager": "A/R", "sales_director": "C"},
         "customer_service_processes": {"customer_service": "A", "sales_manager": "R"},
         "marketing_campaigns": {"marketing": "A", "sales_manager": "R"},
         "top_management_seat": {"ceo": "A/R", "sales_manager": "I"},
@@ -127,7 +130,7 @@ def expected_gap_kpis() -> tuple[str, ...]:
 
     Example:
         >>> expected_gap_kpis()
-        ('gross_margin', 'seller_retention')
+        ('lead_volume', 'seller_retention', 'customer_satisfaction')
     """
     return dl.controllability_gaps(gap_setup(), MEASURED).gap_kpis
 
@@ -139,7 +142,9 @@ def _why_gap(kpi: str) -> str:
     parts = []
     for d in gap.missing:
         her = cells.at[d, "sales_manager"] or "–"
-        parts.append(t("delegation.ex.gap_part", decision=dl.decision_label(d), cell=her))
+        holder = gap.holders.get(d)
+        parts.append(t("delegation.ex.gap_part", decision=dl.decision_label(d), cell=her,
+                       holder=dl.role_label(holder) if holder else t("delegation.gap.nobody")))
     return t("delegation.ex.gap_missed", kpi=dl.kpi_label(kpi), parts="; ".join(parts))
 
 
@@ -164,6 +169,8 @@ def check_gap_kpis(answer: Iterable[str], *, record: bool = True) -> CheckResult
         return _result(GAPS_ID, True, t("delegation.ex.gaps_ok", count=len(expected)), sorted(given), record)
     lines = [t("exercises.incorrect")]
     lines += [_why_gap(k) for k in missed]
+    if missed:
+        lines.append(t("delegation.ex.gap_rule"))
     for k in wrong:
         key = "delegation.ex.gap_not_measured" if k not in MEASURED else "delegation.ex.gap_none"
         lines.append(t(key, kpi=dl.kpi_label(k)))
@@ -178,7 +185,7 @@ def expected_gap_score() -> float:
 
     Example:
         >>> round(expected_gap_score(), 4)
-        0.8182
+        0.5455
     """
     return dl.controllability_gaps(gap_setup(), MEASURED).score
 
@@ -186,37 +193,41 @@ def expected_gap_score() -> float:
 def score_mistakes() -> list[tuple[float, dict[str, str]]]:
     """The usual wrong ways to count, each explained."""
     setup = gap_setup()
-    with_c = setup.copy()
-    for d in with_c.index:
-        if with_c.at[d, "sales_manager"] == "C":
-            with_c.at[d, "sales_manager"] = "R"
-    only_a = setup.copy()
-    for d in only_a.index:
-        if only_a.at[d, "sales_manager"] == "R":
-            only_a.at[d, "sales_manager"] = "I"
+
+    def counting(letters: set[str]) -> float:
+        m = setup.copy()
+        for d in m.index:
+            if m.at[d, "sales_manager"] in letters:
+                m = dl.grant(m, d, cell="A/R")
+        return dl.controllability_gaps(m, MEASURED).score
+
     report = dl.controllability_gaps(setup, MEASURED)
     kpi_share = 1 - len(report.gaps) / len(MEASURED)
     return [
-        (dl.controllability_gaps(with_c, MEASURED).score, {
-            "nb": "Du har regnet C (konsultert) som kontroll. Å bli spurt er ikke å bestemme; bare A eller R teller.",
-            "en": "You counted C (consulted) as control. Being asked is not deciding; only A or R counts."}),
-        (dl.controllability_gaps(only_a, MEASURED).score, {
-            "nb": "Du har bare regnet beslutninger der hun har A. Også R (hun gjør jobben, for eksempel ansetter innenfor rammer) teller i denne modellen.",
-            "en": "You counted only decisions where she holds A. R (she does the work, e.g. hires within limits) also counts in this model."}),
+        (counting({"R"}), {
+            "nb": "Du har regnet R som kontroll. Når en annen har A, gjør hun jobben, men beslutningen er ikke hennes; bare A (eller et delegeringsnivå på 5 eller mer) teller.",
+            "en": "You counted R as control. When someone else holds A she does the work, but the decision is not hers; only A (or a delegation level of 5 or more) counts."}),
+        (counting({"R", "C"}), {
+            "nb": "Du har regnet både R og C som kontroll. Å gjøre jobben eller bli spurt er ikke å bestemme; bare A teller.",
+            "en": "You counted both R and C as control. Doing the work or being asked is not deciding; only A counts."}),
+        (counting({"C"}), {
+            "nb": "Du har regnet C (konsultert) som kontroll. Å bli spurt er ikke å bestemme; bare A teller.",
+            "en": "You counted C (consulted) as control. Being asked is not deciding; only A counts."}),
         (kpi_share, {
             "nb": "Du har talt nøkkeltall uten hull. Poengsummen teller par av (nøkkeltall, innsatsbeslutning), så et nøkkeltall med mange innsatsfaktorer veier mer.",
             "en": "You counted KPIs without gaps. The score counts (KPI, input decision) pairs, so a KPI with many inputs weighs more."}),
         (1 - report.score, {
-            "nb": "Dette er andelen hun ikke kontrollerer. Spørsmålet gjelder andelen hun kontrollerer.",
-            "en": "That is the share she does not control. The question asks for the share she does control."}),
+            "nb": "Dette er andelen hun ikke bestemmer. Spørsmålet gjelder andelen hun bestemmer.",
+            "en": "That is the share she does not decide. The question asks for the share she does decide."}),
     ]
 
 
 def check_gap_score(value, *, record: bool = True) -> CheckResult:
-    """Check the authority/accountability score (a fraction 0-1) for :func:`gap_setup`.
+    """Check the authority/accountability score (a fraction 0-1) for :func:`gap_setup`:
+    the share of (KPI, input decision) pairs where she holds A.
 
     Example:
-        >>> check_gap_score(9 / 11, record=False).correct
+        >>> check_gap_score(6 / 11, record=False).correct
         True
     """
     return check_number(SCORE_ID, value, expected_gap_score(), name="score", abs_tol=0.005,
@@ -224,17 +235,27 @@ def check_gap_score(value, *, record: bool = True) -> CheckResult:
 
 
 def pairs_table():
-    """For the learner: each measured KPI, its input decisions and her cell on each."""
+    """For the learner: each measured KPI, its input decisions, her cell on each and who holds A.
+
+    Example:
+        >>> len(pairs_table().frame)
+        11
+    """
     import pandas as pd
+
+    from ..tables import learner_table
 
     setup = gap_setup()
     rows = []
     for k in MEASURED:
         for d in dl.decisions_driving(k):
-            rows.append({t("delegation.ex.col_kpi"): dl.kpi_label(k),
-                         t("delegation.ex.col_decision"): dl.decision_label(d),
-                         t("delegation.ex.col_her_cell"): setup.at[d, "sales_manager"] or "–"})
-    return pd.DataFrame(rows)
+            holder = dl.accountable_for(setup, d)
+            rows.append({"kpi": dl.kpi_label(k), "decision": dl.decision_label(d),
+                         "cell": setup.at[d, "sales_manager"] or "–",
+                         "holder": dl.role_label(holder) if holder else "–"})
+    return learner_table(pd.DataFrame(rows), formats={c: "text" for c in ("kpi", "decision", "cell", "holder")},
+                         labels={"kpi": "delegation.ex.col_kpi", "decision": "delegation.ex.col_decision",
+                                 "cell": "delegation.ex.col_her_cell", "holder": "delegation.ex.col_holder"})
 
 
 # --------------------------------------------------------------------------- 4. choose and justify a level

@@ -146,3 +146,36 @@ def check_car_force(value, *, record: bool = True) -> CheckResult:
     """
     return check_number("motivation.code_car", value, expected_car_force(), name="M_car", rel_tol=0.0,
                         abs_tol=1e-3, mistakes=car_mistakes(), record=record)
+
+
+# --------------------------------------------------------------------------- the cases as the learner sees them
+
+
+def show_case(name: str, lang: str | None = None):
+    """The numbers of an exercise case as a learner table (``"force"`` or ``"car"``), in the language's format.
+
+    Example:
+        >>> show_case("force", lang="en").frame.iloc[0].tolist()
+        ['Bonus', '0.9', '0.5']
+    """
+    import pandas as pd
+
+    from ..i18n import invalid, pick
+    from ..tables import learner_table
+
+    if name == "force":
+        rows = [{"outcome": pick(mot.OUTCOMES[o], lang), "I": i, "V": v}
+                for o, (i, v) in FORCE_CASE["outcomes"].items()]
+        return learner_table(pd.DataFrame(rows), labels={"outcome": "motivation.table.outcome"},
+                             formats={"I": "plain", "V": "plain"}, lang=lang,
+                             caption=_caption("motivation.exercise.force_case", e=FORCE_CASE["expectancy"]))
+    if name == "car":
+        return learner_table(dict(CAR_CASE), formats=dict.fromkeys(CAR_CASE, "plain"), lang=lang,
+                             labels={k: f"motivation.exercise.car_{k}" for k in CAR_CASE})
+    raise invalid("motivation.table.unknown", value=repr(name), valid="force, car")
+
+
+def _caption(key, **values):
+    from ..i18n import LANGUAGES, t
+
+    return {code: t(key, lang=code, **values) for code in LANGUAGES}

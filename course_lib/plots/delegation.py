@@ -44,10 +44,11 @@ def _wrap(text: str, width: int = 30) -> str:
 
 
 class BoardHeatmap:
-    """Decisions x roles heatmap of a RACI board; rows where she answers for a result
-    whose input she does not decide are marked ⚠ in red.
+    """Decisions x roles heatmap of a RACI board. Rows where she answers for a result
+    whose input she does not decide are marked ⚠ in red; rows where she does the work
+    while someone else holds A are marked ◐ in orange (their own category).
 
-    ``update(matrix, gap_decisions, score)`` changes only the artists.
+    ``update(matrix, gap_decisions, score, working)`` changes only the artists.
     """
 
     def __init__(self, decisions: Iterable[str] | None = None, roles: Iterable[str] | None = None,
@@ -90,25 +91,33 @@ class BoardHeatmap:
         if focus_role in self.roles:
             j = self.roles.index(focus_role)
             ax.add_patch(Rectangle((j - 0.5, -0.5), 1, n, fill=False, edgecolor=PALETTE["black"], linewidth=2.2))
-        self.title = self.fig.suptitle(t("delegation.plot.board_title"), fontsize=11, fontweight="bold")
+        self.title = self.fig.suptitle(t("delegation.plot.board_title", role=dl.role_label(focus_role)),
+                                       fontsize=11, fontweight="bold")
+        self.key_text = ax.text(0.0, -0.02, t("delegation.plot.board_key"), transform=ax.transAxes, ha="left",
+                                va="top", fontsize=9)
         self.score_text = ax.text(1.0, -0.02, "", transform=ax.transAxes, ha="right", va="top", fontsize=10)
-        self._gaps: tuple[str, ...] = ()
+        self._flags: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         # Lay out once with the widest labels (all flagged), then freeze the layout:
         # redraws then skip the costly constrained-layout pass.
-        self._set_flags(tuple(self.decisions))
-        self.score_text.set_text(t("delegation.plot.score", score="100 %"))
+        self._set_flags(tuple(self.decisions), ())
+        self.score_text.set_text(t("delegation.plot.score", score=format_percent(1.0, 0)))
         freeze_layout(self.fig)
-        self._set_flags(())
+        self._set_flags((), ())
 
-    def _set_flags(self, gaps: tuple[str, ...]) -> None:
-        self._gaps = gaps
-        self.ax.set_yticks(range(len(self.decisions)),
-                           [("⚠ " if d in gaps else "") + b for d, b in zip(self.decisions, self.base_labels)])
+    def _set_flags(self, gaps: tuple[str, ...], working: tuple[str, ...]) -> None:
+        self._flags = (gaps, working)
+
+        def mark(d):
+            return "◐ " if d in working else ("⚠ " if d in gaps else "")
+
+        self.ax.set_yticks(range(len(self.decisions)), [mark(d) + b for d, b in zip(self.decisions, self.base_labels)])
         for label, d in zip(self.ax.get_yticklabels(), self.decisions):
-            label.set_color(PALETTE["vermillion"] if d in gaps else "black")
+            colour = "#5B3A8C" if d in working else (PALETTE["vermillion"] if d in gaps else "black")
+            label.set_color(colour)
             label.set_fontweight("bold" if d in gaps else "normal")
 
-    def update(self, matrix: Any, gap_decisions: Iterable[str] = (), score: float | None = None) -> None:
+    def update(self, matrix: Any, gap_decisions: Iterable[str] = (), score: float | None = None,
+               working: Iterable[str] = ()) -> None:
         frame = dl.to_frame(matrix)
         data = np.zeros((len(self.decisions), len(self.roles)))
         points: dict[str, list[tuple[int, int]]] = {cell: [] for cell in self.letters}
@@ -132,8 +141,9 @@ class BoardHeatmap:
             collection.set_offsets(np.array(points[cell], dtype=float).reshape(-1, 2))
         self.image.set_data(data)
         gaps = tuple(d for d in self.decisions if d in set(gap_decisions))
-        if gaps != self._gaps:
-            self._set_flags(gaps)
+        busy = tuple(d for d in gaps if d in set(working))
+        if (gaps, busy) != self._flags:
+            self._set_flags(gaps, busy)
         self.score_text.set_text(t("delegation.plot.score", score=format_percent(score, 0)) if score is not None else "")
         decides = 0
         if self.focus_role in self.roles:
@@ -156,7 +166,12 @@ def gap_decisions(report: dl.ControllabilityReport) -> tuple[str, ...]:
     return tuple(d for d in dl.DECISIONS if d in missing)
 
 
-def plot_board(matrix: Any, measured_kpis: Iterable[str] | None = None, role: str = "sales manager"):
+def working_decisions(report: dl.ControllabilityReport) -> tuple[str, ...]:
+    """Decisions in a report's gaps where she does the work while someone else holds A."""
+    return tuple(report.working)
+
+
+def plot_board(matrix: Any, measured_kpis: Iterable[str] | None = None, role: str | None = None):
     """Heatmap of a decision-rights board with the controllability gaps of ``role`` marked.
 
     Example:
@@ -168,7 +183,7 @@ def plot_board(matrix: Any, measured_kpis: Iterable[str] | None = None, role: st
     decisions = [d for d in frame.index] or list(dl.DECISIONS)
     roles = [r for r in frame.columns] or list(dl.ROLES)
     chart = BoardHeatmap(decisions, roles, focus_role=report.role)
-    chart.update(frame, gap_decisions(report), report.score)
+    chart.update(frame, gap_decisions(report), report.score, working_decisions(report))
     return chart.fig
 
 
@@ -195,7 +210,8 @@ class LevelsChart:
         ax.set_yticks(y, [_wrap(dl.decision_label(d), 32) for d in self.decisions], fontsize=9)
         ax.set_ylim(n - 0.35, -0.5)
         ax.set_xlim(0.5, 7.5)
-        ax.set_xticks(range(1, 8), [dl.level_label(i) for i in range(1, 8)], rotation=30, ha="right", fontsize=8.5)
+        ax.set_xticks(range(1, 8), ["\n".join(textwrap.wrap(dl.level_label(i), 12)) for i in range(1, 8)],
+                      fontsize=8.5)
         ax.set_xlabel(t("delegation.levels.axis"))
         ax.grid(True, axis="x")
         ax.grid(False, axis="y")
@@ -203,7 +219,7 @@ class LevelsChart:
         handles, labels = ax.get_legend_handles_labels()
         idx = labels.index(t("delegation.levels.class"))
         handles[idx] = Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE["grey"], alpha=0.6)
-        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, fontsize=8.5)
+        self.fig.legend(handles, labels, loc="outside lower center", ncol=4, fontsize=8.5)
         # Everything but the points is static: lay out once, then freeze for fast redraws.
         freeze_layout(self.fig)
 

@@ -36,7 +36,7 @@ class ProfileRadar:
     """
 
     @styled
-    def __init__(self, figsize=(5.6, 5.0)):
+    def __init__(self, figsize=(6.4, 5.2)):
         self.lang = get_language()
         self.fig, self.ax = new_figure(figsize=figsize, projection="polar")
         n = len(mot.FACTORS)
@@ -51,7 +51,7 @@ class ProfileRadar:
         ax.set_rlabel_position(90 / n)
         ax.set_xticks(self.angles)
         ax.set_xticklabels([pick(mot.INNER_QUESTIONS[f].name) for f in mot.FACTORS], fontsize=10)
-        ax.tick_params(axis="x", pad=8)
+        ax.tick_params(axis="x", pad=16)
         # the middle band (3.5 to 5.5) as a faint ring, to read levels at a glance
         theta = np.linspace(0, 2 * math.pi, 200)
         ax.fill_between(theta, mot.LEVEL_LIMITS[0], mot.LEVEL_LIMITS[1], color=PALETTE["grey"], alpha=0.08, lw=0)
@@ -116,9 +116,9 @@ class ForceChart:
     """
 
     @styled
-    def __init__(self, outcome_ids=tuple(mot.OUTCOMES), figsize=(7.5, 3.4)):
+    def __init__(self, outcome_ids=None, figsize=(7.5, 3.4)):
         self.lang = get_language()
-        self.outcome_ids = list(outcome_ids)
+        self.outcome_ids = list(mot.OUTCOMES if outcome_ids is None else outcome_ids)
         n = len(self.outcome_ids)
         self.fig, (self.ax, self.ax_total) = new_figure(figsize=figsize, ncols=2)
         self.ax.get_gridspec().set_width_ratios([3, 1.4])
@@ -210,26 +210,43 @@ class EffectChart:
         self.effect = None
 
     def update(self, reward_type: str, measure: str) -> mot.CrowdingEffect:
-        """Show the effect for a reward type and measure; raises ``ValueError`` for unknown ones."""
+        """Show the effect for a reward type and measure; raises ``ValueError`` for unknown ones.
+
+        An effect that was not significant is drawn as what it is: no curve of its own, and a note
+        saying that the rewarded group did not differ measurably from the group without reward.
+        """
         effect = mot.crowding_effect(reward_type, measure)
         self.effect = effect
+        if self.shade is not None:
+            self.shade.remove()
+            self.shade = None
+        measure_name = pick(mot.MEASURES_SHORT[measure])
+        self.title.set_text(pick(mot.REWARD_TYPES[reward_type]))
+        if effect.d is None:
+            self.reward_line.set_visible(False)
+            self.mean_line.set_visible(False)
+            self.legend.get_lines()[1].set_visible(False)
+            self.legend.get_texts()[1].set_text(t("motivation.plot.no_significant_difference"))
+            self.note.set_text(t("motivation.plot.effect_note_ns", measure=measure_name))
+            set_alt(self.fig, t("motivation.plot.alt_effect_ns", reward=pick(mot.REWARD_TYPES[reward_type]),
+                                measure=measure_name))
+            return effect
         d = effect.d
+        self.reward_line.set_visible(True)
+        self.mean_line.set_visible(True)
+        self.legend.get_lines()[1].set_visible(True)
         self.reward_line.set_ydata(_normal_pdf(self.x, d))
         d_text = format_number(d, 2, self.lang)
         self.reward_line.set_label(t("motivation.plot.with_reward", d=d_text))
         self.legend.get_texts()[1].set_text(t("motivation.plot.with_reward", d=d_text))
         self.mean_line.set_xdata([d, d])
-        if self.shade is not None:
-            self.shade.remove()
         below = self.x <= d
         self.shade = self.ax.fill_between(self.x[below], 0, _normal_pdf(self.x[below]), color=PALETTE["grey"],
                                           alpha=0.3, lw=0)
-        self.note.set_text(t("motivation.plot.effect_note", measure=pick(mot.MEASURES_SHORT[measure]),
+        self.note.set_text(t("motivation.plot.effect_note", measure=measure_name,
                              pct=format_percent(effect.u3, 0, self.lang)))
-        self.title.set_text(pick(mot.REWARD_TYPES[reward_type]))
         set_alt(self.fig, t("motivation.plot.alt_effect", reward=pick(mot.REWARD_TYPES[reward_type]),
-                            measure=pick(mot.MEASURES_SHORT[measure]), d=d_text,
-                            pct=format_percent(effect.u3, 0, self.lang)))
+                            measure=measure_name, d=d_text, pct=format_percent(effect.u3, 0, self.lang)))
         return effect
 
 

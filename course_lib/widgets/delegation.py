@@ -24,7 +24,7 @@ import ipywidgets as widgets
 
 from .. import delegation as dl
 from ..i18n import pick, t
-from ..plots.delegation import BoardHeatmap, LevelsChart, gap_decisions
+from ..plots.delegation import BoardHeatmap, LevelsChart, gap_decisions, working_decisions
 from ..progress import get_store
 from .base import App, ErrorBox, guarded, show_figure
 
@@ -46,9 +46,12 @@ class DecisionRightsBoard(App):
     ``out`` (the heatmap), and the last results ``matrix``, ``problems``, ``report``.
     """
 
-    def __init__(self, preset: str = "today", measured_kpis: Iterable[str] | None = None,
-                 role: str = "sales_manager"):
-        self.role = dl.role_id(role)
+    def __init__(self, preset: str | None = None, measured_kpis: Iterable[str] | None = None,
+                 role: str | None = None):
+        self.role = dl.FOCUS_ROLE if role is None else dl.role_id(role)
+        preset = dl.PRESETS[0] if preset is None else preset
+        if not isinstance(preset, str) or preset not in dl.PRESETS:
+            dl.preset_matrix(preset)  # raises a translated ValueError listing the presets
         self.decisions = list(dl.DECISIONS)
         self.roles = list(dl.ROLES)
         self.error = ErrorBox()
@@ -56,7 +59,7 @@ class DecisionRightsBoard(App):
         self.store = get_store()
 
         self.preset = widgets.Dropdown(
-            options=[(t(f"delegation.board.preset_{p}"), p) for p in dl.PRESETS], value=preset,
+            options=[(dl.preset_label(p), p) for p in dl.PRESETS], value=preset,
             description=t("delegation.board.preset"), style={"description_width": "initial"})
         self.load_button = widgets.Button(description=t("delegation.board.load"), icon="refresh")
         self.load_button.on_click(guarded(self.error)(lambda _b: self.load_preset(self.preset.value)))
@@ -89,7 +92,7 @@ class DecisionRightsBoard(App):
 
         self.measured = widgets.SelectMultiple(
             options=[(dl.kpi_label(k), k) for k in dl.KPIS],
-            value=tuple(dl.SALES_MANAGER_KPIS if measured_kpis is None else (dl.kpi_id(k) for k in measured_kpis)),
+            value=dl._kpi_list(measured_kpis),
             rows=len(dl.KPIS), description=t("delegation.board.measured"),
             style={"description_width": "initial"}, layout=widgets.Layout(width="320px"))
         self.measured.observe(guarded(self.error)(lambda _c: self.refresh()), names="value")
@@ -156,7 +159,7 @@ class DecisionRightsBoard(App):
         self.report = dl.controllability_gaps(self.matrix, self.measured.value, role=self.role)
         self.validation.value = self._validation_html()
         self.gaps_panel.value = self._gaps_html()
-        self.chart.update(self.matrix, gap_decisions(self.report), self.report.score)
+        self.chart.update(self.matrix, gap_decisions(self.report), self.report.score, working_decisions(self.report))
         show_figure(self.out, self.chart.fig)
 
     def _validation_html(self) -> str:

@@ -18,7 +18,8 @@ from .. import motivation as mot
 from ..i18n import format_number, invalid, pick, t
 from ..plots.motivation import EffectChart, ForceChart, ProfileRadar
 from ..progress import get_store
-from .base import App, ErrorBox, guarded, show_figure
+from ..tables import LearnerTable, learner_table
+from .base import App, ErrorBox, guarded, readout, show_figure
 
 _WIDE = widgets.Layout(width="100%")
 
@@ -54,7 +55,7 @@ class ProfileApp(App):
             slider.observe(self._on_change, names="value")
             self.sliders[item.id] = slider
             label = widgets.HTML(f"{number}. {_esc(pick(item.text))}", layout=widgets.Layout(width="62%"))
-            rows.append(widgets.HBox([label, slider]))
+            rows.append(widgets.HBox([label, readout(slider, "number", 0)]))
         self.name = widgets.Text(value=name or t("motivation.widget.default_profile_name"),
                                  description=t("motivation.widget.profile_name"),
                                  style={"description_width": "initial"})
@@ -149,12 +150,14 @@ class ProfileApp(App):
         parts = [f"<h4 style='margin:4px 0'>{_esc(t('motivation.widget.interpretation_heading'))}</h4>"]
         for it in self.interpretation:
             levers = "".join(f"<li>{_esc(lv)}</li>" for lv in it.levers)
+            sellers = "".join(f"<li>{_esc(lv)}</li>" for lv in it.seller_levers)
             parts.append(
                 f"<div class='course-interpretation course-level-{it.level}' style='margin-bottom:8px'>"
                 f"<b>{_esc(it.name)}</b> ({_esc(t('motivation.widget.score'))} "
                 f"{_esc(format_number(it.score, 1))}, {_esc(t('motivation.level.' + it.level))}) "
                 f"<i>{_esc(it.question)}</i><br>{_esc(it.text)}<br><small>{_esc(it.theory)}</small>"
-                f"<div><u>{_esc(t('motivation.widget.levers'))}</u><ul style='margin:2px 0'>{levers}</ul></div></div>"
+                f"<div><u>{_esc(t('motivation.widget.levers'))}</u><ul style='margin:2px 0'>{levers}</ul>"
+                f"<u>{_esc(t('motivation.widget.seller_levers'))}</u><ul style='margin:2px 0'>{sellers}</ul></div></div>"
             )
         return "".join(parts)
 
@@ -172,8 +175,11 @@ class ExpectancyApp(App):
     ``app.preset`` are the controls; ``app.result`` is M; ``app.contributions`` the bars.
     """
 
-    def __init__(self, preset: str = "baseline", outcome_ids=tuple(mot.OUTCOMES)):
-        self.outcome_ids = list(outcome_ids)
+    def __init__(self, preset: str = "baseline", outcome_ids=None):
+        if not isinstance(preset, str) or (preset != CUSTOM and preset not in mot.SCENARIOS):
+            raise invalid("motivation.widget.unknown_preset", value=mot._shown(preset),
+                          valid=", ".join([CUSTOM, *mot.SCENARIOS]))
+        self.outcome_ids = list(mot.OUTCOMES if outcome_ids is None else outcome_ids)
         self.error = ErrorBox()
         self.result: float | None = None
         self.contributions: list[float] = []
@@ -187,7 +193,8 @@ class ExpectancyApp(App):
                                        layout=widgets.Layout(width="380px"))
         self.preset.observe(self._on_preset, names="value")
         self.expectancy = self._slider(0.7, 0.0, t("motivation.widget.expectancy"), width="420px")
-        self.expectancy.add_class("course-expectancy-e")
+        expectancy_box = readout(self.expectancy, "number", 2)
+        expectancy_box.add_class("course-expectancy-e")
         self.instrumentality: dict[str, widgets.FloatSlider] = {}
         self.valence: dict[str, widgets.FloatSlider] = {}
         rows = []
@@ -197,12 +204,12 @@ class ExpectancyApp(App):
             name = pick(mot.OUTCOMES.get(outcome, {"nb": outcome, "en": outcome}))
             rows.append(widgets.HBox([
                 widgets.HTML(f"<b>{_esc(name)}</b>", layout=widgets.Layout(width="130px")),
-                self.instrumentality[outcome], self.valence[outcome]]))
+                readout(self.instrumentality[outcome], "number", 2), readout(self.valence[outcome], "number", 2)]))
         self.description = widgets.HTML("")
         self.summary = widgets.HTML("")
         self.summary.add_class("course-expectancy-result")
         self.widget = widgets.VBox([
-            self.preset, self.description, self.expectancy, widgets.VBox(rows),
+            self.preset, self.description, expectancy_box, widgets.VBox(rows),
             self.summary, self.error, self.out])
         self.widget.add_class("course-expectancy-app")
         self._quiet = False
@@ -213,7 +220,7 @@ class ExpectancyApp(App):
 
     def _slider(self, value, low, label, width="300px") -> widgets.FloatSlider:
         slider = widgets.FloatSlider(value=value, min=low, max=1.0, step=0.05, description=label,
-                                     readout_format=".2f", continuous_update=False,
+                                     continuous_update=False,
                                      layout=widgets.Layout(width=width), style={"description_width": "initial"})
         slider.observe(self._on_control, names="value")
         return slider
@@ -223,11 +230,12 @@ class ExpectancyApp(App):
         return [(self.instrumentality[o].value, self.valence[o].value) for o in self.outcome_ids]
 
     def apply(self, scenario: str) -> None:
-        """Set every control from a scenario of :data:`course_lib.motivation.SCENARIOS`, one redraw."""
-        if scenario not in mot.SCENARIOS:
-            raise invalid("motivation.widget.unknown_scenario", scenario=scenario,
-                              valid=", ".join(mot.SCENARIOS))
-        s = mot.SCENARIOS[scenario]
+        """Set every control from a scenario of :data:`course_lib.motivation.SCENARIOS`, one redraw.
+
+        Raises ``ValueError`` (translated, listing the valid ids) for an unknown scenario. The redraw is
+        not guarded here, so a caller's guard shows any error and it stays shown.
+        """
+        s = mot.scenario(scenario)
         quiet, self._quiet = self._quiet, True
         try:
             self.expectancy.value = s.expectancy
@@ -238,7 +246,7 @@ class ExpectancyApp(App):
         finally:
             self._quiet = quiet
         self.description.value = f"<i>{_esc(pick(s.description))}</i>"
-        self.refresh()
+        self._refresh()
 
     def _on_preset(self, change) -> None:
         if self._quiet:
@@ -327,3 +335,69 @@ class RewardsApp(App):
         show_figure(self.out, self.chart.fig)
         self.statement.value = (f"<b>{_esc(effect.statement())}</b><br>"
                                 f"<small>{_esc(t('motivation.widget.source', source=effect.source))}</small>")
+
+
+# --------------------------------------------------------------------------- tables as the learner sees them
+
+
+def _outcome_labels(suffixes=("I", "V")) -> dict[str, dict[str, str]]:
+    return {f"{o}_{x}": {lang: f"{name[lang]} {x}" for lang in ("nb", "en")}
+            for o, name in mot.OUTCOMES.items() for x in suffixes}
+
+
+def _d_or_not_significant(lang):
+    def fmt(d) -> str:
+        if d is None or d != d:  # None, or the NaN pandas makes of it
+            return t("motivation.table.not_significant", lang=lang)
+        return format_number(d, 2, lang)
+    return fmt
+
+
+def _views(lang) -> dict:
+    """name -> (table function, formats, labels); labels are message keys unless given as texts."""
+    force = {"climate": "plain", "felt_valence": "number:2", "force_gift": "number:2", "force": "number:2"}
+    keys = lambda *cols: {c: f"motivation.table.{c}" for c in cols}  # noqa: E731
+    return {
+        "inner_questions": (mot.inner_questions_table, {},
+                            keys("factor", "question", "theory", "link", "levers", "seller_levers")),
+        "scenarios": (mot.scenario_table, {"E": "plain", "M": "number:2", **{c: "plain" for c in _outcome_labels()}},
+                      {**keys("scenario"), **_outcome_labels()}),
+        "contributions": (mot.contributions_table, {s: "number:2" for s in mot.SCENARIOS},
+                          {**keys("outcome"), **{sid: s.name for sid, s in mot.SCENARIOS.items()}}),
+        "car": (mot.car_climate_table, force, keys(*force)),
+        "crowding": (mot.crowding_table, {"d": _d_or_not_significant(lang), "u3": "percent:1"},
+                     keys("reward", "measure", "d", "u3", "meaning")),
+    }
+
+
+TABLES = ("inner_questions", "scenarios", "contributions", "car", "crowding")
+
+
+def show_table(name: str, *args, **kwargs) -> LearnerTable:
+    """A table of module 01 as the learner sees it: translated headers, numbers in the language's format.
+
+    ``name`` is one of :data:`TABLES`; further arguments go to the model's table function (for
+    example the scenario ids of ``"contributions"`` or the climates of ``"car"``).
+
+    Example:
+        >>> show_table("crowding", lang="en").frame.iloc[5].tolist()[2:4]
+        ['not significant', '–']
+    """
+    if not isinstance(name, str) or name not in TABLES:
+        raise invalid("motivation.table.unknown", value=mot._shown(name), valid=", ".join(TABLES))
+    lang = kwargs.get("lang")
+    func, formats, labels = _views(lang)[name]
+    return learner_table(func(*args, **kwargs), formats=formats, labels=labels, lang=lang)
+
+
+def show_force(expectancy: float, outcomes) -> LearnerTable:
+    """E, the sum of I x V and M for a worked example, as a one-row learner table.
+
+    Example:
+        >>> show_force(0.7, [(0.8, 0.6), (0.6, 0.7)]).frame.iloc[0].tolist()[-1] in ("0,63", "0.63")
+        True
+    """
+    sens = mot.force_sensitivity(expectancy, outcomes)
+    row = {"E": float(expectancy), "sum": sens.expectancy, "M": mot.motivational_force(expectancy, outcomes)}
+    return learner_table(row, formats={"E": "plain", "sum": "number:2", "M": "number:2"},
+                         labels={"sum": "motivation.table.sum_iv"})
