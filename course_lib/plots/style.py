@@ -61,7 +61,7 @@ def set_presentation(on: bool) -> None:
     Example:
         >>> set_presentation(True)
         >>> fig, ax = new_figure(figsize=(7.5, 4.2))
-        >>> round(fig.dpi), [round(v, 2) for v in fig.get_size_inches()]
+        >>> round(fig.dpi), [round(float(v), 2) for v in fig.get_size_inches()]
         (145, [5.17, 2.9])
         >>> set_presentation(False)
     """
@@ -72,6 +72,31 @@ def set_presentation(on: bool) -> None:
 def presentation() -> bool:
     """Whether projector mode is on (see :func:`set_presentation`)."""
     return _presentation
+
+
+class presenting:
+    """Context manager: projector mode for the figures (and apps) built inside it.
+
+    An app builds its figure once, so an app made inside the block stays in projector mode.
+
+    Example:
+        >>> with presenting():
+        ...     fig, ax = new_figure()
+        >>> round(fig.dpi), presentation()
+        (145, False)
+    """
+
+    def __init__(self, on: bool = True):
+        self.on = on
+
+    def __enter__(self):
+        self.before = _presentation
+        set_presentation(self.on)
+        return self
+
+    def __exit__(self, *exc):
+        set_presentation(self.before)
+        return False
 
 
 def new_figure(figsize=(7.5, 4.2), nrows=1, ncols=1, **subplot_kw):

@@ -43,7 +43,7 @@ def audit(page, scope: str) -> dict:
 
     violations = Axe().run(page).response["violations"]
     result = {"course": Counter(), "host": Counter(), "course_rules": Counter(), "host_rules": Counter(),
-              "course_nodes": []}
+              "course_nodes": [], "host_samples": {}}
     for violation in violations:
         for node in violation["nodes"]:
             target = node["target"][0] if node.get("target") else ""
@@ -51,6 +51,10 @@ def audit(page, scope: str) -> dict:
             side = "course" if mine else "host"
             result[side][violation["impact"]] += 1
             result[f"{side}_rules"][f"{violation['id']} ({violation['impact']})"] += 1
+            if not mine:
+                samples = result["host_samples"].setdefault(violation["id"], [])
+                if len(samples) < 2:
+                    samples.append(f"{target}: {node['html'][:140]}")
             if mine and violation["impact"] in BLOCKING:
                 result["course_nodes"].append(f"{violation['id']}: {node['html'][:160]}")
     return result
@@ -62,7 +66,8 @@ def _record(key: str, result: dict) -> None:
     data = json.loads(SUMMARY.read_text(encoding="utf-8")) if SUMMARY.exists() else {}
     data.setdefault(label, {})[key] = {
         "course": dict(result["course"]), "jupyterlab": dict(result["host"]),
-        "course_rules": dict(result["course_rules"]), "jupyterlab_rules": dict(result["host_rules"])}
+        "course_rules": dict(result["course_rules"]), "jupyterlab_rules": dict(result["host_rules"]),
+        "jupyterlab_samples": result["host_samples"]}
     SUMMARY.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     print(f"\naxe {label} {key}: course {dict(result['course'])} {dict(result['course_rules'])}; "
           f"jupyterlab {dict(result['host'])}")
