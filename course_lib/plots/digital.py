@@ -18,7 +18,7 @@ from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import funnel as fn
 from ..i18n import format_money, format_number, format_percent, t
-from .style import PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
+from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
 
 BINS = 30
 
@@ -346,7 +346,7 @@ class InvestmentChart:
             ax_t = None
         self.hist = _Histogram(self.ax_npv, PALETTE["blue"])
         self.zero = self.ax_npv.axvline(0, color=PALETTE["black"], lw=1.2)
-        self.likely_line = self.ax_npv.axvline(0, color=PALETTE["orange"], lw=2, ls="--",
+        self.likely_line = self.ax_npv.axvline(0, color=DARK["orange"], lw=2, ls="--",
                                                label=t("digital.plot.likely_case"))
         money_axis(self.ax_npv, "x", thousands=True)
         percent_axis(self.ax_npv, "y")

@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
-from .style import PALETTE, freeze_layout, money_axis, new_figure, percent_axis, set_alt, styled
+from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, percent_axis, set_alt, styled
 
 
 def _number_axes(ax, decimals: int = 1) -> None:
@@ -67,9 +67,9 @@ class PayoutCurveChart:
         (self.total_line,) = ax.plot([], [], color=PALETTE["blue"], lw=2.4, label=t("incentives.plot.total_cash"))
         (self.base_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.5, ls="--", label=t("incentives.plot.base"))
         (self.ote_point,) = ax.plot([], [], "o", color=PALETTE["vermillion"], ms=8, zorder=5, label="OTE")
-        self.ote_text = ax.text(0, 0, "", fontsize=9, color=PALETTE["vermillion"], ha="left", va="top")
-        self.threshold_line = ax.axvline(0, color=PALETTE["orange"], lw=1.2, ls=":", label=t("incentives.plot.threshold"))
-        self.cap_line = ax.axhline(0, color=PALETTE["purple"], lw=1.2, ls="-.", label=t("incentives.plot.cap"))
+        self.ote_text = ax.text(0, 0, "", fontsize=9, color=DARK["vermillion"], ha="left", va="top")
+        self.threshold_line = ax.axvline(0, color=DARK["orange"], lw=1.4, ls=":", label=t("incentives.plot.threshold"))
+        self.cap_line = ax.axhline(0, color=DARK["purple"], lw=1.4, ls="-.", label=t("incentives.plot.cap"))
         ax.axvline(1.0, color=PALETTE["black"], lw=0.6, alpha=0.5)
         ax.set_xlim(0, max_attainment * 1.04)     # room for the last tick label
         ax.xaxis.set_major_locator(MultipleLocator(0.5))
@@ -244,10 +244,10 @@ class TeamChart:
         axc.set_ylabel(t("incentives.plot.cost_of_sales"), color=PALETTE["blue"])
         axc.set_title(t("incentives.plot.cost_title"), fontsize=11)
         self.ax_att = axt = axc.twinx()
-        (self.att_line,) = axt.plot([], [], color=PALETTE["orange"], lw=1.4, ls="--",
+        (self.att_line,) = axt.plot([], [], color=DARK["orange"], lw=1.6, ls="--",
                                     label=t("incentives.plot.team_attainment"))
         percent_axis(axt, "y")
-        axt.set_ylabel(t("incentives.plot.team_attainment"), color=PALETTE["orange"])
+        axt.set_ylabel(t("incentives.plot.team_attainment"), color=DARK["orange"])
         axt.grid(False)
         axt.spines["right"].set_visible(True)
         axc.set_ylim(0, 0.2)
@@ -311,7 +311,7 @@ class PhaseChart:
         self.ref_lines = {}
         for ax, (key, label, fmt) in zip(axes.flat, specs):
             (self.lines[key],) = ax.plot([], [], color=PALETTE["blue"], lw=2.2, label=t("incentives.plot.your_plan"))
-            (self.ref_lines[key],) = ax.plot([], [], color=PALETTE["orange"], lw=1.6, ls="--",
+            (self.ref_lines[key],) = ax.plot([], [], color=DARK["orange"], lw=1.6, ls="--",
                                              label=t("incentives.plot.reference"))
             ax.set_title(t(label), fontsize=10.5)
             if fmt == "percent":

@@ -19,7 +19,7 @@ import numpy as np
 
 from .. import motivation as mot
 from ..i18n import format_number, format_percent, get_language, pick, t
-from .style import PALETTE, freeze_layout, new_figure, set_alt, styled
+from .style import DARK, PALETTE, freeze_layout, new_figure, set_alt, styled
 
 
 # --------------------------------------------------------------------------- profile radar
@@ -56,7 +56,7 @@ class ProfileRadar:
         theta = np.linspace(0, 2 * math.pi, 200)
         ax.fill_between(theta, mot.LEVEL_LIMITS[0], mot.LEVEL_LIMITS[1], color=PALETTE["grey"], alpha=0.08, lw=0)
         zeros = np.full(n + 1, 4.0)
-        (self.compare_line,) = ax.plot(closed, zeros, color=PALETTE["orange"], lw=2, ls="--",
+        (self.compare_line,) = ax.plot(closed, zeros, color=DARK["orange"], lw=2, ls="--",
                                        label=t("motivation.plot.comparison"))
         (self.line,) = ax.plot(closed, zeros, color=PALETTE["blue"], lw=2.5, marker="o",
                                label=t("motivation.plot.current"))

@@ -30,6 +30,17 @@ PALETTE = {
     "grey": "#999999",
 }
 SERIES = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
+# Darker variants for text and thin lines: at least 4.5:1 on white (WCAG AA for text; the light
+# palette tones reach only 1.3-3.9:1 and are kept for areas, bars and thick lines).
+DARK = {
+    "orange": "#A86200",
+    "sky": "#2A7AB0",
+    "vermillion": "#B34700",
+    "green": "#007A5A",
+    "yellow": "#7A6F00",
+    "purple": "#A2507F",
+    "grey": "#767676",
+}
 
 _RC = {
     "font.size": 10,
