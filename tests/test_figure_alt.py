@@ -114,3 +114,16 @@ def test_presentation_mode_reaches_the_apps_figures():
     finally:
         set_presentation(False)
     assert chart.fig.dpi > 130
+
+
+def test_module_02_apps_show_figures_with_their_numbers(lang):
+    from course_lib.widgets import goals as wg
+
+    app = wg.PipelineForecastApp()
+    bundle = app.out.outputs[-1]["data"]
+    assert "alt=" in bundle["text/html"]
+    assert bundle["text/plain"].startswith("Prognose" if lang == "nb" else "Forecast")
+    assert ("%" in bundle["text/plain"]) and (("kr" if lang == "nb" else "NOK") in bundle["text/plain"])
+    control = wg.ControlDashboardApp()
+    html_ = control.out.outputs[-1]["data"]["text/html"]
+    assert "alt=" in html_ and ("kr" in html_ if lang == "nb" else "NOK" in html_)
