@@ -1,14 +1,17 @@
-"""Write HTML handouts of every module (both languages) to build/handouts/.
+"""Write handouts of every module (both languages) to build/handouts/: HTML and PDF.
 
 Each notebook is executed with nbclient (widget state stored, so widgets render
-statically) and exported with nbconvert, code cells hidden.
+statically) and exported with nbconvert, code cells hidden. The HTML is then
+printed to PDF by the headless chromium the browser tests use (Playwright's
+``page.pdf()``). A handout fails when a cell shows an error.
 
-    .venv/bin/python scripts/handouts.py [--out build/handouts] [--lang nb|en]
+    .venv/bin/python scripts/handouts.py [--out build/handouts] [--lang nb|en] [--only 00_start_here] [--no-pdf]
 """
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,12 +20,35 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Same flags as tests/browser/conftest.py (CHROMIUM_ARGS).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
 
 
-def handout(path: Path, out_dir: Path) -> Path:
+class HandoutError(RuntimeError):
+    pass
+
+
+def error_outputs(nb) -> list[str]:
+    """Texts of every error output (and stderr stream) in an executed notebook."""
+    found = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                found.append(f"{out.get('ename')}: {out.get('evalue')}")
+            elif out.get("output_type") == "stream" and out.get("name") == "stderr" and out.get("text", "").strip():
+                found.append(out["text"].strip()[:300])
+    return found
+
+
+def handout_html(path: Path, out_dir: Path) -> Path:
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    problems = error_outputs(nb)
+    if problems:
+        raise HandoutError(f"{path.name}: " + " | ".join(problems))
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     target = out_dir / path.parent.name / path.with_suffix(".html").name
@@ -31,17 +57,64 @@ def handout(path: Path, out_dir: Path) -> Path:
     return target
 
 
-def main() -> None:
+def chromium() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise HandoutError("chromium not found (run scripts/ensure-chromium or set CHROMIUM)")
+
+
+def print_pdfs(html_files: list[Path]) -> list[Path]:
+    """Print each HTML file to a PDF beside it (A4, backgrounds kept)."""
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            for html_path in html_files:
+                page = browser.new_page()
+                errors = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.goto(html_path.resolve().as_uri(), wait_until="load", timeout=120_000)
+                target = html_path.with_suffix(".pdf")
+                page.pdf(path=str(target), format="A4", print_background=True,
+                         margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+                page.close()
+                if not target.exists() or target.stat().st_size < 1000:
+                    raise HandoutError(f"{target.name}: no PDF written")
+                written.append(target)
+        finally:
+            browser.close()
+    return written
+
+
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "build" / "handouts"))
     parser.add_argument("--lang", choices=["nb", "en"], action="append")
-    args = parser.parse_args()
+    parser.add_argument("--only", action="append", help="notebook name without .ipynb (repeatable)")
+    parser.add_argument("--no-pdf", action="store_true")
+    args = parser.parse_args(argv)
     # handouts never touch a learner's saved answers
     os.environ["COURSE_PROGRESS_DIR"] = tempfile.mkdtemp(prefix="handouts-progress-")
-    for lang in args.lang or ["nb", "en"]:
-        for path in sorted((ROOT / "notebooks" / lang).glob("*.ipynb")):
-            print("wrote", handout(path, Path(args.out)).relative_to(ROOT) if Path(args.out).is_relative_to(ROOT) else path.name)
+    out = Path(args.out)
+    html_files = []
+    try:
+        for lang in args.lang or ["nb", "en"]:
+            for path in sorted((ROOT / "notebooks" / lang).glob("*.ipynb")):
+                if args.only and path.stem not in args.only:
+                    continue
+                html_files.append(handout_html(path, out))
+                print("wrote", html_files[-1])
+        if not args.no_pdf:
+            for pdf in print_pdfs(html_files):
+                print("wrote", pdf)
+    except HandoutError as exc:
+        print("handouts: " + str(exc), file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -254,6 +254,10 @@ class DelegationLevelsApp(App):
         self.widget = widgets.VBox([intro, self.grid, self.error, self.compare_button, self.status, *extra,
                                     self.feedback, self.out])
         self.widget.add_class("course-delegation-levels")
+        # --- class sharing (trainer's kit): Delegation Poker votes, under a random id; can be withdrawn
+        from .classroom import ShareButton
+        self.share = ShareButton("delegation", lambda: dict(self.choices))
+        self.widget.children += (self.share.widget,)
         self.choices: dict[str, int] = {}
         self.comparison = dl.check_levels({})
         self.refresh(save=False)

@@ -222,6 +222,10 @@ class SevenStepsApp(App):
             self.out, self.interpretation,
         ])
         self.widget.add_class("course-steps-app")
+        # --- class sharing (trainer's kit): maturity per step, under a random id; can be withdrawn
+        from .classroom import ShareButton, cr
+        self.share = ShareButton("maturity", lambda: cr.maturity_payload(sg.score(self.answers)) if self.answers else {})
+        self.widget.children += (self.share.widget,)
         self.answers: dict[str, int] = {}
         self.learner_scores = None
         self._quiet = False

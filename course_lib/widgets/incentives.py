@@ -170,6 +170,10 @@ class PlanDesigner(App):
             self.out, widgets.HBox([self.metrics, self.risks]), self.sellers_table,
         ])
         self.widget.add_class("course-plan-designer")
+        # --- class sharing (trainer's kit): the plan's numbers (never its name); can be withdrawn
+        from .classroom import ShareButton, cr
+        self.share = ShareButton("plan", lambda: cr.plan_payload(self.build_plan()))
+        self.widget.children += (self.share.widget,)
         self._quiet = False
         if plan is not None:
             self.set_plan(plan)

@@ -64,6 +64,11 @@ class QuizWidget:
             border="1px solid #ddd", padding="8px 12px", margin="8px 0", width="100%"))
         self.widget.add_class("course-quiz")
         self.widget.add_class(f"course-quiz-{question['type']}")
+        # --- class sharing (trainer's kit): right/wrong for this question, only in a class (COURSE_CLASS_DIR set)
+        from .classroom import quiz_share_button
+        self.share = quiz_share_button(self)
+        if self.share is not None:
+            self.widget.children += (self.share.widget,)
         self.restore()
 
     # subclasses -----------------------------------------------------------

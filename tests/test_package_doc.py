@@ -1,0 +1,98 @@
+"""Module 06 package document: HTML in both languages, escaping, PDF through Chromium, the CLI."""
+import argparse
+import re
+from dataclasses import replace
+
+import pytest
+
+from course_lib import capstone as cp
+from course_lib import package_doc as doc
+
+HOSTILE = ["<script>alert(1)</script>", '<img src=x onerror="alert(2)">', "</div><b onclick=x>hi</b>"]
+
+
+@pytest.fixture(scope="module")
+def case_pkg():
+    return cp.case_package()
+
+
+def test_html_for_the_case_in_both_languages(case_pkg, lang, tmp_path):
+    path = doc.write_package(tmp_path / f"p_{lang}.html", "html", lang, pkg=case_pkg)
+    text = path.read_text(encoding="utf-8")
+    words = re.sub(r'src="data:[^"]*"', "", text)
+    assert f"lang='{lang}'" in text
+    assert text.count("<img ") == 2 and text.count('alt="') == 2  # profile chart and payout curve
+    assert all(len(a) > 20 for a in re.findall(r'alt="([^"]*)"', text))
+    if lang == "nb":
+        assert "Motivasjonspakke" in text and "400 000 kr" in text and "48 %" in text
+        assert "NOK" not in words and not re.search(r"\d\.\d %|\d,\d{3}", words)
+    else:
+        assert "motivation package" in text and "NOK 400,000" in text and "48%" in text
+    for f in cp.coherence(case_pkg, lang):
+        assert doc._e(f.title) in text
+
+
+def test_learner_text_never_becomes_markup(case_pkg, lang):
+    pkg = replace(case_pkg,
+                  plan={**case_pkg.plan, "name": HOSTILE[0]},
+                  investment={"markdown": "Note " + HOSTILE[1] + "\n\n" + HOSTILE[2]},
+                  reflections={cp.REFLECTION_ID: HOSTILE[0] + HOSTILE[1], "x<script>": HOSTILE[2]})
+    text = doc.package_html(pkg, lang)
+    low = text.lower()
+    assert "<script" not in low and "onerror=" not in low.replace("onerror=&quot;", "")
+    assert "<img src=x" not in low and "<b onclick" not in low
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=" in text
+
+
+def test_missing_parts_say_where_to_go(store, lang):
+    pkg = cp.gather(store.load())
+    text = doc.package_html(pkg, lang)
+    for part in cp.PARTS:
+        assert cp.part_info(part, lang)["notebook"] in text
+
+
+def test_pdf_for_the_case(case_pkg, lang, tmp_path):
+    if doc.chromium_path() is None:
+        pytest.skip("chromium not installed")
+    path = doc.write_package(tmp_path / f"p_{lang}.pdf", "pdf", lang, pkg=case_pkg)
+    data = path.read_bytes()
+    assert data[:5] == b"%PDF-" and len(data) > 20_000
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 3
+
+
+def test_pdf_without_chromium_says_so(case_pkg, lang, tmp_path, monkeypatch):
+    monkeypatch.setattr(doc, "chromium_path", lambda: None)
+    with pytest.raises(RuntimeError, match="Chromium"):
+        doc.write_package(tmp_path / "p.pdf", "pdf", lang, pkg=case_pkg)
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_unknown_format(case_pkg, tmp_path, lang):
+    with pytest.raises(ValueError, match="html, pdf"):
+        doc.write_package(tmp_path / "p.doc", "doc", lang, pkg=case_pkg)
+
+
+def _cli(argv):
+    parser = argparse.ArgumentParser(prog="course")
+    doc.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def test_cli_writes_case_package(tmp_path, capsys):
+    out = tmp_path / "pakke.html"
+    assert _cli(["package", "--out", str(out), "--lang", "nb", "--case"]) == 0
+    assert "Motivasjonspakke" in out.read_text(encoding="utf-8")
+    assert str(out) in capsys.readouterr().out
+
+
+def test_cli_own_team_and_pdf_message(tmp_path, capsys, monkeypatch):
+    from course_lib import cases
+
+    team = cases.write_default_team(tmp_path)
+    out = tmp_path / "own.html"
+    assert _cli(["package", "--out", str(out), "--lang", "en", "--case", "--team", str(team)]) == 0
+    monkeypatch.setattr(doc, "chromium_path", lambda: None)
+    assert _cli(["package", "--out", str(tmp_path / "x.pdf"), "--lang", "en"]) == 2
+    assert "Chromium" in capsys.readouterr().err

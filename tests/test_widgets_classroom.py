@@ -1,0 +1,83 @@
+"""ShareButton, the trainer's summary app, the class plots and the projector-page notebooks."""
+import json
+
+import pytest
+
+from course_lib import classroom as cr
+from course_lib.plots.classroom import plot_profiles, plot_quiz, plot_votes
+from course_lib.plots.style import figure_alt
+from course_lib.widgets.classroom import ClassSummaryApp, ShareButton
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    d = tmp_path / "class"
+    d.mkdir()
+    monkeypatch.setenv("COURSE_CLASS_DIR", str(d))
+    return d
+
+
+def test_share_button_shares_and_withdraws(folder, store, english):
+    button = ShareButton("quiz", lambda: {"start.position": True})
+    assert "never your name" in button.note.value
+    assert button.withdraw.disabled
+    button.share.click()
+    files = list(folder.glob("p-*-quiz.json"))
+    assert len(files) == 1 and json.loads(files[0].read_text())["data"] == {"start.position": True}
+    assert not button.withdraw.disabled and "Shared" in button.status.value and not button.error.has_error
+    button.withdraw.click()
+    assert not list(folder.glob("*.json")) and "Withdrawn" in button.status.value
+
+
+def test_share_button_shows_errors_in_the_app(monkeypatch, store, english):
+    monkeypatch.delenv("COURSE_CLASS_DIR", raising=False)
+    button = ShareButton("quiz", lambda: {"start.position": True})
+    button.share.click()
+    assert "COURSE_CLASS_DIR" in button.error.value
+    empty = ShareButton("plan", lambda: {})
+    empty.share.click()
+    assert "nothing to share" in empty.error.value
+
+
+def test_summary_app_refreshes_when_the_class_shares(folder, lang):
+    app = ClassSummaryApp()
+    assert app.summary.participants == 0
+    cr.demo_class(folder, participants=4)
+    app.button.click()
+    assert app.summary.participants == 4 and not app.error.has_error
+    assert ("4 deltakere" if lang == "nb" else "4 participants") in app.text.value
+
+
+def test_plots_label_numbers_in_the_language(folder, lang):
+    cr.demo_class(folder, participants=30)
+    s = cr.summarise(folder)
+    alt = figure_alt(plot_profiles(s))
+    assert ("," if lang == "nb" else ".") in alt.split("Selvrealisering" if lang == "nb" else "Self-realisation")[1][:6]
+    assert figure_alt(plot_votes(s)) and "%" in figure_alt(plot_quiz(s))
+    two = folder.parent / "two"
+    two.mkdir()
+    cr.demo_class(two, participants=2)
+    s2 = cr.summarise(two)
+    for fig in (plot_profiles(s2), plot_votes(s2), plot_quiz(s2)):
+        assert "3" in figure_alt(fig)
+
+
+def test_present_notebook_for_every_app_and_unknown_app(english):
+    from course_lib import present
+
+    for app in present.APPS:
+        nb = present.notebook_for(app, "nb")
+        assert 'set_language("nb")' in nb.cells[0].source
+    with pytest.raises(ValueError, match="Available apps"):
+        present.check_app("nope")
+
+
+def test_every_projector_app_can_be_built(folder, store, english):
+    import importlib
+
+    from course_lib import present
+
+    for name, (module, call) in present.APPS.items():
+        cls = getattr(importlib.import_module(module), call.split("(")[0])
+        app = cls()
+        assert hasattr(app, "widget"), name
