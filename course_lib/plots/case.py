@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from ..cases import monthly_totals, region_name, seller_attainment, team_summary
-from ..i18n import format_percent, get_language, invalid, t
-from .style import PALETTE, SERIES, money_axis, new_figure, percent_axis, styled
+from ..i18n import format_money, format_percent, get_language, invalid, t
+from .style import PALETTE, SERIES, money_axis, new_figure, percent_axis, set_alt, styled
 
 STAR_LEVEL = 1.10      # attainment at or above this is shown as "well above quota"
 LAGGARD_LEVEL = 0.85   # attainment below this is shown as "well below quota"
@@ -90,6 +90,10 @@ def sales_by_region(df: pd.DataFrame):
     ax.set_title(t("cases.plot.sales_by_region_title"))
     ax.legend(loc="upper left", ncols=3, fontsize=9)
     ax.set_ylim(0, max(bottom.max(), quota.max()) * 1.18)
+    above = int((bottom >= quota.to_numpy(dtype=float)).sum())
+    set_alt(fig, t("cases.plot.alt_sales_by_region", months=len(months), first=month_ticks([months[0]])[0],
+                   last=month_ticks([months[-1]])[0], low=format_money(float(bottom.min())),
+                   high=format_money(float(bottom.max())), above=above))
     return fig
 
 
@@ -137,6 +141,11 @@ def attainment_ranking(df: pd.DataFrame):
         Patch(color=PALETTE["grey"], label=t("cases.plot.band_mid")),
         Patch(color=PALETTE["vermillion"], label=t("cases.plot.band_low", level=format_percent(LAGGARD_LEVEL, 0, lang))),
     ], loc="lower right", fontsize=8)
+    best, worst = summary.iloc[-1], summary.iloc[0]
+    set_alt(fig, t("cases.plot.alt_ranking", n=len(summary), best=best["seller_name"],
+                   best_value=format_percent(float(best["attainment"]), 0, lang), worst=worst["seller_name"],
+                   worst_value=format_percent(float(worst["attainment"]), 0, lang),
+                   above=int((summary["attainment"] >= 1.0).sum())))
     return fig
 
 
@@ -190,7 +199,7 @@ def manager_position(df: pd.DataFrame):
     spread = high - low
     widest = int(np.nanargmax(spread))
     notes = [
-        (1.0, t("cases.plot.from_above", growth=format_percent(growth, 0, lang)), PALETTE["vermillion"]),
+        (1.0, t("cases.plot.from_above", growth=format_percent(growth, 0, lang)), "#B34700"),   # AA contrast
         (0.64, t("cases.plot.her_number", average=format_percent(float(team["new_sales"].sum() / team["quota"].sum()), 0, lang)),
          PALETTE["blue"]),
         (0.36, t("cases.plot.from_below", low=format_percent(low[widest], 0, lang),
@@ -202,4 +211,7 @@ def manager_position(df: pd.DataFrame):
                   arrowprops={"arrowstyle": "-|>", "color": PALETTE["vermillion"], "linewidth": 1.8})
     side.annotate("", xy=(0.02, 0.50), xytext=(0.02, 0.18), xycoords="axes fraction",
                   arrowprops={"arrowstyle": "-|>", "color": "#333333", "linewidth": 1.8})
+    set_alt(fig, " ".join([t("cases.plot.alt_position",
+                              team=format_percent(float(team["new_sales"].sum() / team["quota"].sum()), 0, lang))]
+                          + [" ".join(note.split()) for _y, note, _c in notes]))
     return fig

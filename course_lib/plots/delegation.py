@@ -21,8 +21,8 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Rectangle
 
 from .. import delegation as dl
-from ..i18n import format_percent, t
-from .style import PALETTE, freeze_layout, new_figure
+from ..i18n import format_number, format_percent, t
+from .style import PALETTE, freeze_layout, new_figure, set_alt
 
 # cell codes -> colours: empty, I, C, R, A, A/R, invalid
 _CODES = {"": 0, "I": 1, "C": 2, "R": 3, "A": 4, "A/R": 5}
@@ -55,6 +55,7 @@ class BoardHeatmap:
                  focus_role: str = "sales_manager"):
         self.decisions = list(decisions) if decisions is not None else list(dl.DECISIONS)
         self.roles = list(roles) if roles is not None else list(dl.ROLES)
+        self.focus_role = focus_role
         n, m = len(self.decisions), len(self.roles)
         self.fig, self.ax = new_figure(figsize=(8.6, 0.42 * n + 1.9))
         FigureCanvasAgg(self.fig)
@@ -144,6 +145,19 @@ class BoardHeatmap:
         if (gaps, busy) != self._flags:
             self._set_flags(gaps, busy)
         self.score_text.set_text(t("delegation.plot.score", score=format_percent(score, 0)) if score is not None else "")
+        decides = 0
+        if self.focus_role in self.roles:
+            j = self.roles.index(self.focus_role)
+            decides = int(sum(1 for i in range(len(self.decisions)) if data[i, j] in (_CODES["A"], _CODES["R"], _CODES["A/R"])))
+        text = t("delegation.plot.alt_board", decisions=len(self.decisions), roles=len(self.roles),
+                 role=dl.role_label(self.focus_role) if self.focus_role in self.roles else "",
+                 decides=decides)
+        if score is not None:
+            text += " " + t("delegation.plot.score", score=format_percent(score, 0)) + "."
+        text += " " + (t("delegation.plot.alt_gaps", count=len(gaps),
+                         names="; ".join(dl.decision_label(d) for d in gaps))
+                       if gaps else t("delegation.plot.alt_no_gaps"))
+        set_alt(self.fig, text)
 
 
 def gap_decisions(report: dl.ControllabilityReport) -> tuple[str, ...]:
@@ -214,8 +228,26 @@ class LevelsChart:
         for bar in self.ref_bars:
             bar.set_visible(visible)
         self.ref_points.set_visible(visible)
+        self.reference_visible = visible
+        if getattr(self, "choices", None) is not None:
+            self._set_alt()
+
+    def _set_alt(self) -> None:
+        chosen = [d for d in self.decisions if self.choices.get(d)]
+        parts = []
+        for d in chosen:
+            part = f"{dl.decision_label(d)}: {format_number(self.choices[d], 0)}"
+            if getattr(self, "reference_visible", True):
+                ref = dl.REFERENCE_LEVELS[d]
+                part += " " + t("delegation.levels.alt_reference", level=format_number(ref.level, 0),
+                                low=format_number(ref.low, 0), high=format_number(ref.high, 0))
+            parts.append(part)
+        text = t("delegation.levels.alt", chosen=len(chosen), total=len(self.decisions))
+        set_alt(self.fig, text + (" " + "; ".join(parts) + "." if parts else ""))
 
     def update(self, choices: Mapping[str, int], spread=None) -> None:
+        self.choices = dict(choices)
+        self._set_alt()
         pts = [(choices[d], i) for i, d in enumerate(self.decisions) if choices.get(d)]
         self.you.set_offsets(np.array(pts, dtype=float).reshape(-1, 2))
         cls = []

@@ -18,7 +18,7 @@ from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import funnel as fn
 from ..i18n import format_money, format_number, format_percent, t
-from .style import PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, styled
+from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
 
 BINS = 30
 
@@ -133,6 +133,16 @@ class FunnelChart:
         if self.stages:
             self._update_stages(result)
         self._update_sales(result, target)
+        likely = fn.stage_counts(result.visitors, result.rates, "likely").to_numpy()
+        text = t("digital.plot.alt_funnel", visitors=format_number(result.visitors, 0),
+                 customers=format_number(float(likely[-1]), 0 if likely[-1] >= 10 else 1),
+                 mean=format_money(float(result.sales.mean())),
+                 low=format_money(float(np.percentile(result.sales, 5))),
+                 high=format_money(float(np.percentile(result.sales, 95))))
+        if target is not None:
+            text += " " + t("digital.plot.alt_funnel_target", target=format_money(target),
+                            p=format_percent(result.p_reach(target), 0))
+        set_alt(self.fig, text)
 
     def _update_stages(self, result: fn.FunnelResult) -> None:
         rates = result.rates
@@ -185,6 +195,7 @@ class TornadoChart:
     @styled
     def __init__(self, rows: int, ax=None, figsize=(7.0, 3.8), money: bool = True, labels=None,
                  title: str | None = None, xlabel: str | None = None):
+        self.money = money
         own = ax is None
         if own:
             self.fig, ax = new_figure(figsize=figsize)
@@ -231,6 +242,12 @@ class TornadoChart:
         self.title.set_text(title)
         if xlabel:
             self.ax.set_xlabel(xlabel)
+        fmt = format_money if self.money else (lambda v: format_number(v, 0))
+        if len(table):
+            top = table.iloc[0]
+            set_alt(self.ax.figure, t("digital.plot.alt_tornado", title=title or t("digital.plot.tornado_title"),
+                                      base=fmt(base), label=str(top["label"]), low=fmt(float(top["low"])),
+                                      high=fmt(float(top["high"])), rows=len(table)))
 
 
 def plot_tornado(table: pd.DataFrame, title: str | None = None, money: bool = True, xlabel: str | None = None):
@@ -281,6 +298,13 @@ class MaturityChart:
         values = learner["maturity"] if learner is not None else [np.nan] * len(self.learner_bars)
         for bar, value in zip(self.learner_bars, values):
             bar.set_width(0 if not np.isfinite(value) else value)
+        def describe(frame):
+            return "; ".join(f"{i + 1}: {format_number(float(v), 1)}" for i, v in enumerate(frame["maturity"])
+                             if np.isfinite(v))
+        text = t("digital.plot.alt_maturity", case=describe(case))
+        if learner is not None:
+            text += " " + t("digital.plot.alt_maturity_you", you=describe(learner))
+        set_alt(self.fig, text)
 
 
 def short_titles(lang: str | None = None) -> list[str]:
@@ -322,7 +346,7 @@ class InvestmentChart:
             ax_t = None
         self.hist = _Histogram(self.ax_npv, PALETTE["blue"])
         self.zero = self.ax_npv.axvline(0, color=PALETTE["black"], lw=1.2)
-        self.likely_line = self.ax_npv.axvline(0, color=PALETTE["orange"], lw=2, ls="--",
+        self.likely_line = self.ax_npv.axvline(0, color=DARK["orange"], lw=2, ls="--",
                                                label=t("digital.plot.likely_case"))
         money_axis(self.ax_npv, "x", thousands=True)
         percent_axis(self.ax_npv, "y")
@@ -347,6 +371,12 @@ class InvestmentChart:
         self.npv_title.set_text(t("digital.plot.npv_title", p=format_percent(result.p_positive, 0)))
         if table is not None and self.tornado is not None:
             self.tornado.update(table, t("digital.plot.tornado_title"))
+        text = t("digital.plot.alt_npv", likely=format_money(float(result.npv_likely)),
+                 low=format_money(float(np.percentile(result.npv, 5))),
+                 high=format_money(float(np.percentile(result.npv, 95))), p=format_percent(result.p_positive, 0))
+        if table is not None and self.tornado is not None and len(table):
+            text += " " + t("digital.plot.alt_npv_tornado", label=str(table.iloc[0]["label"]))
+        set_alt(self.fig, text)
 
 
 def plot_npv(result, table: pd.DataFrame | None = None):
@@ -376,6 +406,13 @@ def _plot_cash_flows(flows: np.ndarray, title: str | None):
     ax.set_ylabel(t("digital.plot.money_axis_k"))
     ax.set_title(title or t("digital.plot.flows_title"))
     ax.legend(loc="upper left", fontsize=8)
+    cumulative = np.cumsum(flows)
+    positive = np.nonzero(cumulative >= 0)[0]
+    payback = next((int(i) for i in positive if (cumulative[i:] >= 0).all()), None)
+    set_alt(fig, t("digital.plot.alt_flows", years=flows.size, first=format_money(float(flows[0])),
+                   total=format_money(float(cumulative[-1])))
+            + " " + (t("digital.plot.alt_payback", year=payback) if payback is not None
+                     else t("digital.plot.alt_no_payback")))
     return fig
 
 

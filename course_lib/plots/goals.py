@@ -20,8 +20,8 @@ from matplotlib.ticker import MaxNLocator
 from .. import goals
 from ..goals import MONTH_NAMES, month_name
 from ..pipeline_data import STAGES
-from ..i18n import format_money, format_percent, get_language, t
-from .style import PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, styled
+from ..i18n import format_money, format_number, format_percent, get_language, t
+from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
 
 
 
@@ -141,6 +141,10 @@ class ForecastChart:
         self.ax.set_xlim(edges[0], edges[-1])
         self.ax.set_ylim(0, max(0.05, float(share.max()) * 1.6))
         self.title.set_text(t("goals.plot.forecast_title", months=result.horizon))
+        set_alt(self.fig if hasattr(self, "fig") else self.ax.figure, t(
+            "goals.plot.alt_forecast", months=result.horizon, budget=format_money(budget, 0, lang),
+            p=format_percent(result.p_reach(budget), 0, lang), expected=format_money(result.expected, 0, lang),
+            p10=format_money(round(p10, -4), 0, lang), p90=format_money(round(p90, -4), 0, lang)))
 
 
 def _set_span(patch, x0: float, x1: float) -> None:
@@ -193,7 +197,7 @@ class BudgetChart:
         self.ax = ax
         self.zone = ax.axvspan(0, 1, color=PALETTE["green"], alpha=0.13, lw=0, label=t("goals.plot.zone"))
         (self.p_line,) = ax.plot([], [], color=PALETTE["blue"], lw=2.4, label=t("goals.plot.p_reach"))
-        (self.atk_line,) = ax.plot([], [], color=PALETTE["orange"], lw=2, ls="--", label=t("goals.plot.atkinson"))
+        (self.atk_line,) = ax.plot([], [], color=DARK["orange"], lw=2, ls="--", label=t("goals.plot.atkinson"))
         (self.ll_line,) = ax.plot([], [], color=PALETTE["purple"], lw=2, ls="-.", label=t("goals.plot.locke_latham"))
         self.budget_line = ax.axvline(0, color=PALETTE["vermillion"], lw=2, label=t("goals.plot.your_budget"))
         self.threshold_line = ax.axvline(0, color=PALETTE["black"], lw=1.2, ls=":", label=t("goals.plot.bonus_threshold"))
@@ -243,6 +247,10 @@ class BudgetChart:
         self.ax.set_xlim(min(x0, budget), max(x1, budget))
         at = [float(np.interp(budget, self.budgets, y)) for y in (self.p, self.atk, self.ll)]
         self.points.set_data([budget] * 3, at)
+        lang = get_language()
+        set_alt(self.ax.figure, t("goals.plot.alt_budget", budget=format_money(budget, 0, lang),
+                                  p=format_percent(at[0], 0, lang), atk=format_number(at[1], 2, lang),
+                                  ll=format_number(at[2], 2, lang)))
         visible = threshold is not None and threshold > 0
         self.threshold_line.set_visible(visible)
         if visible:
@@ -272,7 +280,7 @@ def plot_goal_theories(points: int = 101):
 def _plot_theories(points: int):
     fig, ax = new_figure(figsize=(7.2, 3.8))
     p = np.linspace(0, 1, points)
-    ax.plot(p, 4 * goals.atkinson_tendency(p), color=PALETTE["orange"], lw=2.2, ls="--", label=t("goals.plot.atkinson"))
+    ax.plot(p, 4 * goals.atkinson_tendency(p), color=DARK["orange"], lw=2.2, ls="--", label=t("goals.plot.atkinson"))
     # the same goals as multiples of what she can reach at best: difficulty rises as P falls
     difficulty = 1.3 * (1 - p)
     ax.plot(p, goals.locke_latham(difficulty, ability=1.0), color=PALETTE["purple"], lw=2.2, ls="-.",
@@ -286,6 +294,7 @@ def _plot_theories(points: int):
     ax.set_title(t("goals.plot.theories_title"))
     ax.set_ylim(0, 1.05)
     ax.legend(loc="lower center", fontsize=8.5)
+    set_alt(fig, t("goals.plot.alt_theories", mid=format_percent(0.5, 0)))
     return fig
 
 
@@ -390,6 +399,14 @@ class ControlChart:
         self._band_key = (band.lower, band.upper, band.centre, tuple(tab["cum_plan"]))
         for line in (self.now_top, self.now_bottom):
             line.set_xdata([n - 1 + 0.5, n - 1 + 0.5])
+        lang = get_language()
+        set_alt(self.top.figure, t(
+            "goals.plot.alt_control", year=result.year, months=n,
+            actual=format_money(float(tab["cum_actual"].to_numpy()[n - 1]) if n else 0.0, 0, lang),
+            plan=format_money(float(tab["cum_plan"].to_numpy()[n - 1]) if n else 0.0, 0, lang),
+            run_rate=format_money(float(fc.loc["run_rate", "forecast"]), 0, lang),
+            pipeline=format_money(float(fc.loc["pipeline", "forecast"]), 0, lang),
+            signals=int(outside.sum())))
 
 
 def _stable_limit(ax, low: float, high: float, symmetric: bool = False, which: str = "y") -> None:

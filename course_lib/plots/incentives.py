@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
-from .style import PALETTE, freeze_layout, money_axis, new_figure, percent_axis, styled
+from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, percent_axis, set_alt, styled
 
 
 def _number_axes(ax, decimals: int = 1) -> None:
@@ -67,9 +67,9 @@ class PayoutCurveChart:
         (self.total_line,) = ax.plot([], [], color=PALETTE["blue"], lw=2.4, label=t("incentives.plot.total_cash"))
         (self.base_line,) = ax.plot([], [], color=PALETTE["grey"], lw=1.5, ls="--", label=t("incentives.plot.base"))
         (self.ote_point,) = ax.plot([], [], "o", color=PALETTE["vermillion"], ms=8, zorder=5, label="OTE")
-        self.ote_text = ax.text(0, 0, "", fontsize=9, color=PALETTE["vermillion"], ha="left", va="top")
-        self.threshold_line = ax.axvline(0, color=PALETTE["orange"], lw=1.2, ls=":", label=t("incentives.plot.threshold"))
-        self.cap_line = ax.axhline(0, color=PALETTE["purple"], lw=1.2, ls="-.", label=t("incentives.plot.cap"))
+        self.ote_text = ax.text(0, 0, "", fontsize=9, color=DARK["vermillion"], ha="left", va="top")
+        self.threshold_line = ax.axvline(0, color=DARK["orange"], lw=1.4, ls=":", label=t("incentives.plot.threshold"))
+        self.cap_line = ax.axhline(0, color=DARK["purple"], lw=1.4, ls="-.", label=t("incentives.plot.cap"))
         ax.axvline(1.0, color=PALETTE["black"], lw=0.6, alpha=0.5)
         ax.set_xlim(0, max_attainment * 1.04)     # room for the last tick label
         ax.xaxis.set_major_locator(MultipleLocator(0.5))
@@ -102,6 +102,28 @@ class PayoutCurveChart:
         self.ax.set_ylim(0, _nice_top(self.top))
         self.title.set_text(t("incentives.plot.curve_title_plan", base=round(100 * plan.base_share),
                               variable=round(100 - 100 * plan.base_share)))
+        self.alt = curve_alt(plan, curve)
+        set_alt(self.fig, self.alt)
+
+
+def curve_alt(plan: Plan, curve=None, max_attainment: float = 2.0) -> str:
+    """The payout curve in words with its key numbers, in the learner's language.
+
+    Example:
+        >>> from course_lib.i18n import set_language
+        >>> set_language("en")
+        >>> curve_alt(Plan.from_ote(60_000, 0.6, 400_000))[:40]
+        'Payout curve: base salary NOK 36,000 a m'
+    """
+    if curve is None:
+        curve = payout_curve(plan, max_attainment, 241)
+    a, pay = curve["attainment"], curve["total_cash"]
+    text = t("incentives.plot.alt_curve", base=format_money(plan.base_salary),
+             threshold=format_percent(plan.threshold, 0), ote=format_money(plan.ote),
+             end=format_percent(float(a[-1]), 0), top=format_money(float(pay[-1])))
+    if plan.cap is not None:
+        text += " " + t("incentives.plot.alt_cap", cap=format_money(plan.base_salary + plan.cap * plan.target_incentive))
+    return text
 
 
 def plot_payout_curve(plan: Plan, compare: Plan | None = None, max_attainment: float = 2.0):
@@ -185,6 +207,14 @@ class DesignerChart:
     def update(self, plan: Plan, result) -> None:
         self.curve.update(plan)
         self.pay.update(result)
+        set_alt(self.fig, self.curve.alt + " " + pay_alt(result))
+
+
+def pay_alt(result) -> str:
+    """The team's pay over the horizon in words: range, median and spread."""
+    pay = result.sellers["total_cash"]
+    return t("incentives.plot.alt_pay", n=len(pay), low=format_money(float(pay.min())),
+             high=format_money(float(pay.max())), median=format_money(result.median_pay))
 
 
 class TeamChart:
@@ -214,10 +244,10 @@ class TeamChart:
         axc.set_ylabel(t("incentives.plot.cost_of_sales"), color=PALETTE["blue"])
         axc.set_title(t("incentives.plot.cost_title"), fontsize=11)
         self.ax_att = axt = axc.twinx()
-        (self.att_line,) = axt.plot([], [], color=PALETTE["orange"], lw=1.4, ls="--",
+        (self.att_line,) = axt.plot([], [], color=DARK["orange"], lw=1.6, ls="--",
                                     label=t("incentives.plot.team_attainment"))
         percent_axis(axt, "y")
-        axt.set_ylabel(t("incentives.plot.team_attainment"), color=PALETTE["orange"])
+        axt.set_ylabel(t("incentives.plot.team_attainment"), color=DARK["orange"])
         axt.grid(False)
         axt.spines["right"].set_visible(True)
         axc.set_ylim(0, 0.2)
@@ -240,6 +270,10 @@ class TeamChart:
         if len(per):
             self.ax_cost.set_ylim(0, _nice_top(float(cost.max()) * 1.25))
             self.ax_att.set_ylim(0, max(1.5, _nice_top(float(att.max()))))
+            set_alt(self.fig, pay_alt(result) + " " + t(
+                "incentives.plot.alt_cost", low=format_percent(float(cost.min()), 1),
+                high=format_percent(float(cost.max()), 1), att_low=format_percent(float(att.min()), 0),
+                att_high=format_percent(float(att.max()), 0)))
 
 
 def plot_team(result):
@@ -277,7 +311,7 @@ class PhaseChart:
         self.ref_lines = {}
         for ax, (key, label, fmt) in zip(axes.flat, specs):
             (self.lines[key],) = ax.plot([], [], color=PALETTE["blue"], lw=2.2, label=t("incentives.plot.your_plan"))
-            (self.ref_lines[key],) = ax.plot([], [], color=PALETTE["orange"], lw=1.6, ls="--",
+            (self.ref_lines[key],) = ax.plot([], [], color=DARK["orange"], lw=1.6, ls="--",
                                              label=t("incentives.plot.reference"))
             ax.set_title(t(label), fontsize=10.5)
             if fmt == "percent":
@@ -326,6 +360,13 @@ class PhaseChart:
                 ax.set_ylim(min(0.0, lo * 1.1), _nice_top(hi))
         self.pay_line.set_data(s["month"], s["cum_pay"])
         self.suptitle.set_text(agency.phase_label(result.phase))
+        text = t("incentives.plot.alt_phase", phase=agency.phase_label(result.phase), months=len(s["month"]),
+                 customers=format_number(float(s["customers"][-1]), 0), churn=format_percent(float(s["churn_rate"][-1]), 1),
+                 profit=format_money(float(s["cum_profit"][-1])))
+        if r is not None:
+            text += " " + t("incentives.plot.alt_phase_ref", customers=format_number(float(r["customers"][-1]), 0),
+                            profit=format_money(float(r["cum_profit"][-1])))
+        set_alt(self.fig, text)
 
 
 def plot_phase(result, reference=None):
@@ -395,6 +436,14 @@ class UniformChart:
                               else format_number(v, 1, self.lang))
             lo = min(0.0, min(values) * 1.15)
             ax.set_ylim(lo, _nice_top(max(values) * 1.1) if max(values) > 0 else 1.0)
+        total = {a: table[(table["arrangement"] == a) & (table["unit"] == "total")].iloc[0] for a in ("uniform", "tailored")}
+        set_alt(self.fig, t("incentives.plot.alt_uniform",
+                            profit_u=format_money(float(total["uniform"]["profit"])),
+                            profit_t=format_money(float(total["tailored"]["profit"])),
+                            pay_u=format_money(float(total["uniform"]["pay"])),
+                            pay_t=format_money(float(total["tailored"]["pay"])),
+                            churn_u=format_percent(float(total["uniform"]["churn_rate"]), 1),
+                            churn_t=format_percent(float(total["tailored"]["churn_rate"]), 1)))
 
 
 def plot_uniform(table: pd.DataFrame):
@@ -421,6 +470,9 @@ def plot_intensity(c: float = 1.0, risk_aversions: Sequence[float] = (0.5, 1.0, 
     ax.set_title(t("incentives.plot.intensity_title"))
     ax.legend(fontsize=8)
     _number_axes(ax, 1)
+    ends = "; ".join(f"r = {format_number(r, 1)}: {format_number(agency.len_optimal(r, c, max_sigma2).beta, 2)}"
+                     for r in risk_aversions)
+    set_alt(fig, t("incentives.plot.alt_intensity", noise=format_number(max_sigma2, 1), ends=ends))
     return fig
 
 
@@ -449,6 +501,9 @@ def plot_multitask(benefits=(1.0, 1.0), substitution: Sequence[float] = tuple(np
     ax.set_xlim(-0.02, max(substitution) + 0.02)
     ax.legend(fontsize=8, loc="lower left")
     _number_axes(ax, 1)
+    set_alt(fig, t("incentives.plot.alt_multitask", rho=format_number(float(substitution[-1]), 2),
+                   m0=format_number(measured[0], 2), m1=format_number(measured[-1], 2),
+                   u0=format_number(unmeasured[0], 2), u1=format_number(unmeasured[-1], 2)))
     return fig
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from .. import motivation as mot
 from ..i18n import format_number, format_percent, get_language, pick, t
-from .style import PALETTE, freeze_layout, new_figure, styled
+from .style import DARK, PALETTE, freeze_layout, new_figure, set_alt, styled
 
 
 # --------------------------------------------------------------------------- profile radar
@@ -56,7 +56,7 @@ class ProfileRadar:
         theta = np.linspace(0, 2 * math.pi, 200)
         ax.fill_between(theta, mot.LEVEL_LIMITS[0], mot.LEVEL_LIMITS[1], color=PALETTE["grey"], alpha=0.08, lw=0)
         zeros = np.full(n + 1, 4.0)
-        (self.compare_line,) = ax.plot(closed, zeros, color=PALETTE["orange"], lw=2, ls="--",
+        (self.compare_line,) = ax.plot(closed, zeros, color=DARK["orange"], lw=2, ls="--",
                                        label=t("motivation.plot.comparison"))
         (self.line,) = ax.plot(closed, zeros, color=PALETTE["blue"], lw=2.5, marker="o",
                                label=t("motivation.plot.current"))
@@ -78,6 +78,12 @@ class ProfileRadar:
         for label, angle, value in zip(self.labels, self.angles, values):
             label.set_position((angle, min(value + 0.75, 6.9) if value < 6.2 else value - 0.8))
             label.set_text(format_number(value, 1, self.lang))
+        text = t("motivation.plot.alt_profile", scores="; ".join(
+            f"{pick(mot.INNER_QUESTIONS[f].name)} {format_number(v, 1, self.lang)}" for f, v in zip(mot.FACTORS, values)))
+        if compare is not None:
+            text += " " + t("motivation.plot.alt_profile_compare", scores="; ".join(
+                f"{pick(mot.INNER_QUESTIONS[f].name)} {format_number(compare[f], 1, self.lang)}" for f in mot.FACTORS))
+        set_alt(self.fig, text)
         if compare is None:
             self.compare_line.set_visible(False)
             self.legend.set_visible(False)
@@ -150,6 +156,9 @@ class ForceChart:
             label.set_horizontalalignment("left" if value >= 0 else "right")
         self.total_bar.set_width(total)
         self.total_title.set_text(t("motivation.plot.force_title", value=format_number(total, 2, self.lang)))
+        set_alt(self.fig, t("motivation.plot.alt_force", total=format_number(total, 2, self.lang), parts="; ".join(
+            f"{pick(mot.OUTCOMES.get(o, {'nb': o, 'en': o}))} {format_number(v, 2, self.lang)}"
+            for o, v in zip(self.outcome_ids, contributions))))
         return contributions
 
 
@@ -219,6 +228,8 @@ class EffectChart:
             self.legend.get_lines()[1].set_visible(False)
             self.legend.get_texts()[1].set_text(t("motivation.plot.no_significant_difference"))
             self.note.set_text(t("motivation.plot.effect_note_ns", measure=measure_name))
+            set_alt(self.fig, t("motivation.plot.alt_effect_ns", reward=pick(mot.REWARD_TYPES[reward_type]),
+                                measure=measure_name))
             return effect
         d = effect.d
         self.reward_line.set_visible(True)
@@ -234,6 +245,8 @@ class EffectChart:
                                           alpha=0.3, lw=0)
         self.note.set_text(t("motivation.plot.effect_note", measure=measure_name,
                              pct=format_percent(effect.u3, 0, self.lang)))
+        set_alt(self.fig, t("motivation.plot.alt_effect", reward=pick(mot.REWARD_TYPES[reward_type]),
+                            measure=measure_name, d=d_text, pct=format_percent(effect.u3, 0, self.lang)))
         return effect
 
 

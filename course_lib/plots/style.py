@@ -30,6 +30,17 @@ PALETTE = {
     "grey": "#999999",
 }
 SERIES = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
+# Darker variants for text and thin lines: at least 4.5:1 on white (WCAG AA for text; the light
+# palette tones reach only 1.3-3.9:1 and are kept for areas, bars and thick lines).
+DARK = {
+    "orange": "#A86200",
+    "sky": "#2A7AB0",
+    "vermillion": "#B34700",
+    "green": "#007A5A",
+    "yellow": "#7A6F00",
+    "purple": "#A2507F",
+    "grey": "#767676",
+}
 
 _RC = {
     "font.size": 10,
@@ -45,6 +56,60 @@ _RC = {
 }
 
 
+# Projector mode: fonts, lines and markers PRESENTATION_SCALE times larger relative to the figure.
+PRESENTATION_SCALE = 1.45
+_presentation = False
+
+
+def set_presentation(on: bool) -> None:
+    """Switch projector mode on or off for every figure built afterwards (the Voilà projector pages).
+
+    In projector mode a figure keeps its size in pixels but is laid out on a canvas
+    ``PRESENTATION_SCALE`` times smaller in inches at a higher dpi, so every text, line width and
+    marker (all given in points, including explicit ``fontsize=`` values) is that much larger and
+    stays readable at the back of a room.
+
+    Example:
+        >>> set_presentation(True)
+        >>> fig, ax = new_figure(figsize=(7.5, 4.2))
+        >>> round(fig.dpi), [round(float(v), 2) for v in fig.get_size_inches()]
+        (145, [5.17, 2.9])
+        >>> set_presentation(False)
+    """
+    global _presentation
+    _presentation = bool(on)
+
+
+def presentation() -> bool:
+    """Whether projector mode is on (see :func:`set_presentation`)."""
+    return _presentation
+
+
+class presenting:
+    """Context manager: projector mode for the figures (and apps) built inside it.
+
+    An app builds its figure once, so an app made inside the block stays in projector mode.
+
+    Example:
+        >>> with presenting():
+        ...     fig, ax = new_figure()
+        >>> round(fig.dpi), presentation()
+        (145, False)
+    """
+
+    def __init__(self, on: bool = True):
+        self.on = on
+
+    def __enter__(self):
+        self.before = _presentation
+        set_presentation(self.on)
+        return self
+
+    def __exit__(self, *exc):
+        set_presentation(self.before)
+        return False
+
+
 def new_figure(figsize=(7.5, 4.2), nrows=1, ncols=1, **subplot_kw):
     """A fresh figure in the course style and its axes, ``(fig, ax)``.
 
@@ -53,8 +118,11 @@ def new_figure(figsize=(7.5, 4.2), nrows=1, ncols=1, **subplot_kw):
     Example:
         >>> fig, (left, right) = new_figure(ncols=2)
     """
+    dpi = 100
+    if _presentation:
+        figsize, dpi = (figsize[0] / PRESENTATION_SCALE, figsize[1] / PRESENTATION_SCALE), 100 * PRESENTATION_SCALE
     with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=figsize, dpi=100, layout="constrained")
+        fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
         axes = fig.subplots(nrows, ncols, subplot_kw=subplot_kw or None, squeeze=True)
     return fig, axes
 
@@ -259,6 +327,25 @@ def register_notebook_display() -> None:
     shell = get_ipython()
     if shell is None:
         return
-    shell.display_formatter.formatters["image/png"].for_type(Figure, lambda fig: to_png(fig))
+    def as_html(fig):
+        # an <img> with alt text, so a bare figure is not an image without a text alternative;
+        # the PNG is kept for the image/png entry below (rendered once)
+        import base64
+        import html as _html
+
+        png = to_png(fig)
+        fig._course_png = png
+        alt = _html.escape(figure_alt(fig), quote=True)
+        data = base64.b64encode(png).decode("ascii")
+        return (f'<img src="data:image/png;base64,{data}" alt="{alt}" aria-label="{alt}" '
+                f'style="max-width:100%;height:auto"/>')
+
+    def as_png(fig):
+        png = getattr(fig, "_course_png", None)
+        fig._course_png = None
+        return png if png is not None else to_png(fig)
+
+    shell.display_formatter.formatters["text/html"].for_type(Figure, as_html)
+    shell.display_formatter.formatters["image/png"].for_type(Figure, as_png)
     shell.display_formatter.formatters["text/plain"].for_type(
         Figure, lambda fig, printer, cycle: printer.text(figure_alt(fig)))

@@ -202,4 +202,7 @@ class App:
         raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs):
+        from .a11y import name_sliders
+
+        name_sliders()      # slider handles get accessible names (ipywidgets gives them none)
         return self.widget._repr_mimebundle_(**kwargs)

@@ -76,7 +76,11 @@ class DecisionRightsBoard(App):
             label.add_class("course-board-decision")
             rows.append(label)
             for r in self.roles:
-                dd = widgets.Dropdown(options=_cell_options(), value="", layout=widgets.Layout(width="auto"))
+                # the description names the cell for screen readers; zero width keeps the grid as drawn
+                dd = widgets.Dropdown(options=_cell_options(), value="", layout=widgets.Layout(width="auto"),
+                                      description=f"{dl.decision_label(d)} – {dl.role_label(r)}",
+                                      style={"description_width": "0px"})
+                dd.add_class("course-hidden-label")
                 dd.add_class("course-board-cell")
                 dd.add_class(f"course-cell-{d}-{r}")
                 dd.observe(callback, names="value")
@@ -222,7 +226,9 @@ class DelegationLevelsApp(App):
         for d in self.decisions:
             start = saved.get(d, 0)
             dd = widgets.Dropdown(options=options, value=start if start in range(8) else 0,
-                                  layout=widgets.Layout(width="170px"))
+                                  layout=widgets.Layout(width="170px"), description=dl.decision_label(d),
+                                  style={"description_width": "0px"})
+            dd.add_class("course-hidden-label")
             dd.add_class(f"course-level-{d}")
             dd.observe(callback, names="value")
             self.levels[d] = dd

@@ -267,7 +267,7 @@ class SevenStepsApp(App):
         show_figure(self.out, self.chart.fig)
         n, total = len(answers), len(self.choices)
         key = "digital.steps.saved" if save else "digital.steps.loaded"
-        self.status.value = f"<span style='color:#009E73'>{_esc(t(key, count=n, total=total))}</span>"
+        self.status.value = f"<span style='color:#007A5A'>{_esc(t(key, count=n, total=total))}</span>"
         if not answers:
             self.interpretation.value = f"<p>{_esc(t('digital.steps.no_answers'))}</p>"
             return

@@ -15,7 +15,6 @@ import html
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import Image
 import pandas as pd
 
 from .. import goals
@@ -26,7 +25,8 @@ from ..incentives import Plan
 from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
-from .base import App, ErrorBox, readout, show_figure
+from ..plots.style import figure_alt
+from .base import App, ErrorBox, FigureImage, readout, show_figure
 
 
 _STYLE = {"description_width": "190px"}
@@ -235,7 +235,7 @@ class BudgetSetterApp(App):
         }
         self.chart.update(budget, threshold)
         self.out.outputs = ()
-        self.out.append_display_data(Image(data=self.chart.png()))
+        self.out.append_display_data(FigureImage(self.chart.png(), figure_alt(self.chart.fig)))  # <img> with alt
         zone_key = "goals.widget.zone_in" if self.state["in_zone"] else (
             "goals.widget.zone_low" if budget < self.zone.low else "goals.widget.zone_high")
         self.metrics.value = _metrics([
@@ -334,10 +334,12 @@ class ControlDashboardApp(App):
         self.result = result
         self.chart.update(result)
         self.out.outputs = ()
-        self.out.append_display_data(Image(data=self.chart.png()))
+        self.out.append_display_data(FigureImage(self.chart.png(), figure_alt(self.chart.fig)))  # <img> with alt
         colour = {"act_low": "#D55E00", "act_high": "#0072B2", "watch": "#E69F00", "leave": "#009E73"}[result.reading]
+        # not by colour alone: a symbol as well as the words
+        symbol = {"act_low": "▼", "act_high": "▲", "watch": "●", "leave": "✓"}[result.reading]
         self.reading.value = (f"<div style='border-left:5px solid {colour};padding:4px 10px'>"
-                              f"{_esc(result.reading_text())}</div>")
+                              f"<span aria-hidden='true'>{symbol}</span> {_esc(result.reading_text())}</div>")
         rows = [(t("goals.widget.m_year_budget", year=result.year), format_money(round(result.budget, -3)))]
         for row in result.forecasts.itertuples():
             rows.append((t(f"goals.widget.fc_{row.method}"),

@@ -255,7 +255,7 @@ class PlanDesigner(App):
         name = plan.name or t("incentives.widget.default_name")
         data = plan.to_dict()
         get_store().put("plans", name, data)
-        self.saved.value = f"<span style='color:#009E73'>{_esc(t('incentives.widget.saved', name=name))}</span>"
+        self.saved.value = f"<span style='color:#007A5A'>{_esc(t('incentives.widget.saved', name=name))}</span>"
         return data
 
     # ------------------------------------------------------------------ redraw
@@ -294,10 +294,13 @@ class PlanDesigner(App):
     @staticmethod
     def _risks_html(risks) -> str:
         if not risks:
-            return f"<div style='color:#009E73'>✓ {_esc(t('incentives.risk.none'))}</div>"
-        colour = {"high": "#D55E00", "medium": "#E69F00", "low": "#999999"}
+            return f"<div style='color:#007A5A'>✓ {_esc(t('incentives.risk.none'))}</div>"
+        # not by colour alone: a word and a symbol (▲▲▲ high, ▲▲ medium, ▲ low); text colours meet WCAG AA on white
+        colour = {"high": "#B34700", "medium": "#7A5200", "low": "#555555"}
+        symbol = {"high": "▲▲▲", "medium": "▲▲", "low": "▲"}
         items = "".join(
-            f"<li style='margin:2px 0'><b style='color:{colour[r.severity]}'>{_esc(t('incentives.widget.severity_' + r.severity))}</b>"
+            f"<li style='margin:2px 0'><b style='color:{colour[r.severity]}'><span aria-hidden='true'>{symbol[r.severity]}</span> "
+            f"{_esc(t('incentives.widget.severity_' + r.severity))}</b>"
             f" {_esc(r.message)}</li>" for r in risks)
         return (f"<b>{_esc(t('incentives.widget.risks'))}</b><ul style='margin:2px 0 0 16px;padding:0'>{items}</ul>"
                 f"<div style='font-size:0.85em;color:#555'>{_esc(risk_note())}</div>")

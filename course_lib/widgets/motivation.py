@@ -69,6 +69,7 @@ class ProfileApp(App):
                                            layout=widgets.Layout(width="auto"))
         self.status = widgets.HTML("")
         self.details = widgets.HTML("", layout=widgets.Layout(max_height="560px", overflow="auto"))
+        self.details.add_class("course-scroll")      # focusable, so the keyboard can scroll it
         self.save_button.on_click(guarded(self.error)(lambda _b: self.save()))
         self.keep_button.on_click(guarded(self.error)(lambda _b: self.keep_as_comparison()))
         self.load_button.on_click(guarded(self.error)(lambda _b: self.load_comparison()))

@@ -193,7 +193,9 @@ class Matching(QuizWidget):
         self.dropdowns = {}
         rows = []
         for item in self.question["items"]:
-            dd = widgets.Dropdown(options=choices, value="", layout=widgets.Layout(width="auto"))
+            dd = widgets.Dropdown(options=choices, value="", layout=widgets.Layout(width="auto"),
+                                  description=pick(item["text"]), style={"description_width": "0px"})
+            dd.add_class("course-hidden-label")
             self.dropdowns[item["id"]] = dd
             rows.append(widgets.HBox([widgets.HTML(html.escape(pick(item["text"])),
                                                    layout=widgets.Layout(width="50%")), dd]))

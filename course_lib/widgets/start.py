@@ -154,7 +154,7 @@ class StartDemo(App):
         sentence = t("start.demo.sentence", month=_month_text(month), sales=format_money(row["new_sales"]),
                      quota=format_money(row["quota"]), attainment=format_percent(self.result, 0))
         verdict = t("start.demo.verdict_above" if self.result >= 1 else "start.demo.verdict_below")
-        colour = "#0072B2" if self.result >= 1 else "#D55E00"
+        colour = "#0072B2" if self.result >= 1 else "#B34700"   # AA contrast; the verdict is also a word
         self.text.value = (f"<div style='font-size:1.1em'>{html.escape(sentence)} "
                            f"<b style='color:{colour}'>{html.escape(verdict)}</b></div>")
 

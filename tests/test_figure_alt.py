@@ -1,0 +1,129 @@
+"""Figures speak: every course figure carries a text alternative with its key numbers, in nb and en.
+
+Also the projector switch (``plots.style.set_presentation``) and the image alt of a bare figure.
+"""
+from __future__ import annotations
+
+import pytest
+
+from course_lib import agency, set_language
+from course_lib import investment as iv
+from course_lib import motivation as mot
+from course_lib.cases import load_team
+from course_lib.delegation import preset_matrix
+from course_lib.i18n import format_money, format_percent
+from course_lib.incentives import Plan
+from course_lib.incentives_team import apply_plan
+from course_lib.plots import case, delegation, digital, incentives, motivation
+from course_lib.plots.style import figure_alt, new_figure, set_presentation
+
+
+@pytest.fixture(params=["nb", "en"])
+def lang(request):
+    set_language(request.param)
+    yield request.param
+    set_language("nb")
+
+
+def test_payout_curve_alt_states_the_plan_in_numbers(lang):
+    plan = Plan.from_ote(65_000, 0.6, 380_000, threshold=0.5)
+    alt = figure_alt(incentives.plot_payout_curve(plan))
+    for number in (format_money(39_000), format_money(65_000), format_percent(0.5, 0), format_percent(2.0, 0)):
+        assert number in alt, (number, alt)
+    assert ("Utbetalingskurve" in alt) == (lang == "nb")
+    assert not alt.startswith(("Figur", "Figure")), "a specific alt, not the generic fallback"
+
+
+def test_payout_curve_alt_changes_with_the_plan(lang):
+    a = figure_alt(incentives.plot_payout_curve(Plan.from_ote(65_000, 0.6, 380_000, threshold=0.5)))
+    b = figure_alt(incentives.plot_payout_curve(Plan.from_ote(80_000, 0.6, 380_000, threshold=0.8)))
+    assert a != b and format_money(80_000) in b and format_percent(0.8, 0) in b
+
+
+def test_team_chart_alt_gives_the_pay_range(lang):
+    result = apply_plan(Plan.from_ote(65_000, 0.6, 380_000), load_team())
+    alt = figure_alt(incentives.plot_team(result))
+    assert format_money(result.median_pay) in alt
+    assert format_money(float(result.sellers["total_cash"].max())) in alt
+
+
+def test_board_alt_names_the_score_and_the_gaps(lang):
+    from course_lib.delegation import controllability_gaps
+
+    report = controllability_gaps(preset_matrix("today"), ["new_sales"])
+    alt = figure_alt(delegation.plot_board(preset_matrix("today"), ["new_sales"]))
+    assert "⚠" in alt and format_percent(report.score, 0) in alt
+    assert ("Beslutningsmatrise" in alt) == (lang == "nb")
+
+
+def test_levels_alt_lists_the_choice_and_the_reference(lang):
+    alt = figure_alt(delegation.plot_levels({"hire_sellers": 6}))
+    assert "6" in alt and ("Ansette selgere" in alt if lang == "nb" else "Hire sellers" in alt)
+
+
+def test_motivation_alts_hold_the_scores(lang):
+    alt = figure_alt(motivation.plot_profile(dict.fromkeys(mot.FACTORS, 5.0)))
+    assert ("5,0" if lang == "nb" else "5.0") in alt
+    outcomes = {o: (0.5, 0.6) for o in list(mot.OUTCOMES)[:3]}
+    alt = figure_alt(motivation.plot_force(0.8, outcomes))
+    assert ("0,72" if lang == "nb" else "0.72") in alt
+
+
+def test_investment_alt_gives_the_chance_of_a_positive_npv(lang):
+    result = iv.simulate(n=500, seed=1)
+    alt = figure_alt(digital.plot_npv(result))
+    assert format_percent(result.p_positive, 0) in alt and format_money(result.npv_likely) in alt
+    alt = figure_alt(digital.plot_cash_flows([-100_000, 30_000, 50_000, 60_000]))
+    assert format_money(-100_000) in alt and "3" in alt
+
+
+def test_case_alts(lang):
+    df = load_team()
+    alt = figure_alt(case.attainment_ranking(df))
+    assert "Øyvind Hagen" in alt and format_percent(1.2, 0) in alt
+    assert "\n" not in figure_alt(case.manager_position(df))
+
+
+def test_every_phase_and_uniform_alt_is_specific(lang):
+    res = agency.simulate_phase(agency.weighted_plan(0.5, 0.5), "loyalty")
+    alt = figure_alt(incentives.plot_phase(res))
+    assert format_money(float(res.monthly["profit"].sum())) in alt
+    table = agency.uniform_vs_tailored(agency.weighted_plan(0.5, 0.5), {
+        "growth": agency.weighted_plan(0.9, 0.1), "loyalty": agency.weighted_plan(0.3, 0.7)})
+    assert not figure_alt(incentives.plot_uniform(table)).startswith(("Figur", "Figure"))
+
+
+def test_presentation_mode_makes_text_larger_relative_to_the_figure():
+    set_language("en")
+    try:
+        set_presentation(True)
+        big, _ = new_figure(figsize=(7.5, 4.2))
+    finally:
+        set_presentation(False)
+    normal, _ = new_figure(figsize=(7.5, 4.2))
+    # same pixels, fewer inches: every point-sized font and line is larger on the image
+    assert big.get_size_inches()[0] * big.dpi == pytest.approx(normal.get_size_inches()[0] * normal.dpi)
+    assert big.get_size_inches()[0] < normal.get_size_inches()[0] / 1.3
+
+
+def test_presentation_mode_reaches_the_apps_figures():
+    set_language("en")
+    try:
+        set_presentation(True)
+        chart = incentives.PayoutCurveChart()
+    finally:
+        set_presentation(False)
+    assert chart.fig.dpi > 130
+
+
+def test_module_02_apps_show_figures_with_their_numbers(lang):
+    from course_lib.widgets import goals as wg
+
+    app = wg.PipelineForecastApp()
+    bundle = app.out.outputs[-1]["data"]
+    assert "alt=" in bundle["text/html"]
+    assert bundle["text/plain"].startswith("Prognose" if lang == "nb" else "Forecast")
+    assert ("%" in bundle["text/plain"]) and (("kr" if lang == "nb" else "NOK") in bundle["text/plain"])
+    control = wg.ControlDashboardApp()
+    html_ = control.out.outputs[-1]["data"]["text/html"]
+    assert "alt=" in html_ and ("kr" in html_ if lang == "nb" else "NOK" in html_)
