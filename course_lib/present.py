@@ -56,7 +56,9 @@ def notebook_for(app: str, lang: str):
     cls = call.split("(", 1)[0]
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell(f'from course_lib import set_language\nset_language("{lang}")'),
+        nbformat.v4.new_code_cell(f'from course_lib import set_language\nset_language("{lang}")\n'
+                                  "from course_lib.plots.style import set_presentation\n"
+                                  "set_presentation(True)  # projector: larger type and thicker lines"),
         nbformat.v4.new_markdown_cell(f"## {t('present.title', lang=lang, app=app)}"),
         nbformat.v4.new_code_cell(f"from {module} import {cls}\n{call}"),
     ]
