@@ -78,7 +78,7 @@ COLUMNS: dict[str, dict[str, Any]] = {
              "description": {"nb": "Salgsmulighetens id i CRM.", "en": "The deal's id in the CRM."}},
     "seller_id": {"required": False, "kind": "text", "unit": {"nb": "kode", "en": "code"},
                   "range": {"nb": "som i team.csv, f.eks. S01", "en": "as in team.csv, e.g. S01"},
-                  "description": {"nb": "Selgeren som eier salgsmuligheten.", "en": "The seller who owns the deal."}},
+                  "description": {"nb": "Selgeren som har ansvaret for salgsmuligheten.", "en": "The seller who owns the deal."}},
     "seller_name": {"required": False, "kind": "text", "unit": {"nb": "navn", "en": "name"},
                     "range": {"nb": "tekst", "en": "text"},
                     "description": {"nb": "Selgerens navn (oppdiktet).", "en": "The seller's name (fictitious)."}},
