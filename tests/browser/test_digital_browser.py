@@ -18,7 +18,8 @@ def test_module_05_apps_respond_in_the_language(page, lab, lang):
     image = app.locator(".course-funnel-figure img").first
     image.wait_for(state="visible")
     readout = app.locator(".widget-hbox:has(> .course-funnel-visitors) .course-readout").first
-    assert readout.inner_text().strip() == VISITORS[lang][0]
+    page.wait_for_function("([el, want]) => el.innerText.trim() === want",
+                           arg=[readout.element_handle(), VISITORS[lang][0]], timeout=20_000)
     before = image.get_attribute("src")
     handle = app.locator(".course-funnel-visitors .noUi-handle")
     handle.focus()
