@@ -118,3 +118,19 @@ def page(browser, lab, request):
     context.close()
     for session in lab.api("GET", "api/sessions") or []:
         lab.api("DELETE", f"api/sessions/{session['id']}")
+
+
+@pytest.fixture(scope="module")
+def voila(lab):
+    """A Voilà server on the course copy the Lab serves (code hidden, one kernel per page)."""
+    port = free_port()
+    env = dict(os.environ, COURSE_PROGRESS_DIR=str(lab.progress_dir))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+         "--Voila.root_dir=" + str(lab.root), "--show_tracebacks=True"],
+        cwd=lab.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop_group(proc)

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from .helpers import open_and_run
-from support import free_port, stop_group, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMARY = ROOT / "test-artifacts" / "axe-summary.json"
@@ -86,19 +83,6 @@ def test_course_output_has_no_serious_axe_violations_in_lab(page, lab, notebook,
     assert not blocking, "\n".join(blocking[:20])
 
 
-@pytest.fixture(scope="module")
-def voila(lab):
-    port = free_port()
-    env = dict(os.environ, COURSE_PROGRESS_DIR=str(lab.progress_dir))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-         "--Voila.root_dir=" + str(lab.root), "--show_tracebacks=True"],
-        cwd=lab.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop_group(proc)
 
 
 @pytest.mark.timeout(300)

@@ -1,26 +1,9 @@
 """App mode for a projector: a module served by Voila shows its widgets with the code hidden."""
-import os
-import subprocess
-import sys
 
 import pytest
 
-from support import free_port, stop_group, wait_for_port
 
 
-@pytest.fixture(scope="module")
-def voila(lab):
-    port = free_port()
-    env = dict(os.environ, COURSE_PROGRESS_DIR=str(lab.progress_dir))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-         "--Voila.root_dir=" + str(lab.root), "--show_tracebacks=True"],
-        cwd=lab.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop_group(proc)
 
 
 @pytest.mark.parametrize("lang, check", [("en", "Check answer"), ("nb", "Sjekk svaret")])
