@@ -120,6 +120,34 @@ def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None =
     return widgets.HBox([slider, label], layout=widgets.Layout(align_items="center"))
 
 
+def labelled_slider(value, low, high, step, label, integer=False, css=None, description_width="190px",
+                    width="420px"):
+    """A slider with its label that updates only on release (apps with a figure use it).
+
+    Example:
+        >>> labelled_slider(0.5, 0, 1, 0.05, "Win rate").continuous_update
+        False
+    """
+    cls = widgets.IntSlider if integer else widgets.FloatSlider
+    slider = cls(value=value, min=low, max=high, step=step, description=label, continuous_update=False,
+                 style={"description_width": description_width}, layout=widgets.Layout(width=width))
+    if css:
+        slider.add_class(css)
+    return slider
+
+
+def metrics_html(rows) -> str:
+    """Key figures as a two-column table, ``rows`` of ``(label, value)`` already formatted; escaped.
+
+    Example:
+        >>> "&lt;b&gt;" in metrics_html([("<b>", "1 200 kr")])
+        True
+    """
+    cells = "".join(f"<tr><td style='padding:1px 12px 1px 0'>{html.escape(str(k))}</td>"
+                    f"<td style='text-align:right'><b>{html.escape(str(v))}</b></td></tr>" for k, v in rows)
+    return f"<table style='border-collapse:collapse'>{cells}</table>"
+
+
 class ErrorBox(widgets.HTML):
     """A line that shows what went wrong, in the learner's language, and is empty otherwise."""
 

@@ -34,7 +34,7 @@ from .. import strategy as sg
 from ..i18n import format_money, format_number, format_percent, get_language, invalid, pick, t
 from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, funnel_bars_html, short_titles, tornado_html
 from ..progress import get_store
-from .base import App, ErrorBox, guarded, readout, show_figure
+from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_figure
 
 STRATEGY_SECTION = "digital_strategy"
 INVESTMENT_SECTION = "investment_case"
@@ -47,19 +47,8 @@ def _esc(text: Any) -> str:
     return html.escape(str(text))
 
 
-def _slider(value, low, high, step, label, integer=False, css=None):
-    cls = widgets.IntSlider if integer else widgets.FloatSlider
-    slider = cls(value=value, min=low, max=high, step=step, description=label, continuous_update=False,
-                 style=_STYLE, layout=_ROW)
-    if css:
-        slider.add_class(css)
-    return slider
 
 
-def _rows(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><td style='padding:1px 12px 1px 0'>{_esc(k)}</td><td style='text-align:right'>"
-                    f"<b>{_esc(v)}</b></td></tr>" for k, v in rows)
-    return f"<table style='border-collapse:collapse'>{cells}</table>"
 
 
 # --------------------------------------------------------------------------- funnel explorer
@@ -89,9 +78,9 @@ class FunnelApp(App):
         self.out.add_class("course-funnel-figure")
         self.stages = widgets.HTML("")
         self.stages.add_class("course-funnel-stages")
-        self.visitors = _slider(int(visitors), 5_000, 400_000, 5_000, t("digital.funnel.visitors"), integer=True,
+        self.visitors = labelled_slider(int(visitors), 5_000, 400_000, 5_000, t("digital.funnel.visitors"), integer=True,
                                 css="course-funnel-visitors")
-        self.inbound_share = _slider(float(inbound_share), 0.01, 0.30, 0.01, t("digital.funnel.inbound_share"),
+        self.inbound_share = labelled_slider(float(inbound_share), 0.01, 0.30, 0.01, t("digital.funnel.inbound_share"),
                                      css="course-funnel-share")
         self.likely: dict[str, widgets.FloatSlider] = {}
         self.span: dict[str, widgets.FloatRangeSlider] = {}
@@ -99,7 +88,7 @@ class FunnelApp(App):
         rate_rows = []
         for step in fn.STEPS:
             r = fn.DEFAULT_RATES[step]
-            self.likely[step] = _slider(r.likely, 0.0, 1.0, 0.005, fn.step_label(step), css=f"course-funnel-{step}")
+            self.likely[step] = labelled_slider(r.likely, 0.0, 1.0, 0.005, fn.step_label(step), css=f"course-funnel-{step}")
             self.span[step] = widgets.FloatRangeSlider(
                 value=(r.low, r.high), min=0.0, max=1.0, step=0.005, description=t("digital.funnel.span"),
                 continuous_update=False, readout=False, style={"description_width": "70px"},
@@ -151,7 +140,7 @@ class FunnelApp(App):
         show_figure(self.out, self.chart.fig)
         self.stages.value = funnel_bars_html(result)
         q = result.quantiles()
-        self.metrics.value = _rows([
+        self.metrics.value = metrics_html([
             (t("digital.funnel.m_target"), format_money(target)),
             (t("digital.funnel.m_customers"), format_number(result.customers.mean(), 1)),
             (t("digital.funnel.m_sales"), format_money(result.sales.mean())),
@@ -361,8 +350,8 @@ class InvestmentApp(App):
                 self.fields[key] = boxes
                 rows.append(widgets.HBox([widgets.HTML(_esc(iv.input_label(key)), layout=widgets.Layout(width="300px")),
                                           *boxes]))
-        self.rate = _slider(0.08, 0.0, 0.25, 0.005, t("digital.investment.rate"), css="course-invest-rate")
-        self.horizon = _slider(5, 1, 10, 1, t("digital.investment.horizon"), integer=True, css="course-invest-horizon")
+        self.rate = labelled_slider(0.08, 0.0, 0.25, 0.005, t("digital.investment.rate"), css="course-invest-rate")
+        self.horizon = labelled_slider(5, 1, 10, 1, t("digital.investment.horizon"), integer=True, css="course-invest-horizon")
         for control in self.controls():
             control.observe(self._on_change, names="value")
         self.metrics = widgets.HTML("")
@@ -420,9 +409,9 @@ class InvestmentApp(App):
         self.chart.update(result)
         show_figure(self.out, self.chart.fig)
         self.tornado.value = tornado_html(table)
-        self.metrics.value = _rows(self._metric_rows())
+        self.metrics.value = metrics_html(self._metricmetrics_html())
 
-    def _metric_rows(self, lang: str | None = None) -> list[tuple[str, str]]:
+    def _metricmetrics_html(self, lang: str | None = None) -> list[tuple[str, str]]:
         r = self.result
         q = r.quantiles()
         payback = (format_number(r.payback_likely, 1, lang) + " " + t("digital.investment.years", lang)
@@ -450,7 +439,7 @@ class InvestmentApp(App):
             "note": self.note.value.strip(),
             "intro": t("digital.investment.s_intro", lang, rate=format_percent(r.rate, 1, lang), horizon=r.horizon,
                        draws=format_number(len(r.npv), 0, lang)),
-            "metrics": self._metric_rows(lang),
+            "metrics": self._metricmetrics_html(lang),
             "drivers": [iv.input_label(k, lang) for k in top["input"]],
             "ask": t("digital.investment.s_ask", lang,
                      one_off=format_money(-r.flows_likely[0], lang=lang)),

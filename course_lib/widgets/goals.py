@@ -26,7 +26,7 @@ from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
 from ..plots.style import figure_alt
-from .base import App, ErrorBox, FigureImage, readout, show_figure
+from .base import App, labelled_slider, metrics_html, ErrorBox, FigureImage, readout, show_figure
 
 
 _STYLE = {"description_width": "190px"}
@@ -38,19 +38,8 @@ def _esc(text: Any) -> str:
     return html.escape(str(text))
 
 
-def _slider(value, low, high, step, label, css=None, integer=False):
-    cls = widgets.IntSlider if integer else widgets.FloatSlider
-    slider = cls(value=value, min=low, max=high, step=step, description=label, continuous_update=False,
-                 style=_STYLE, layout=_ROW)
-    if css:
-        slider.add_class(css)
-    return slider
 
 
-def _metrics(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><td style='padding:1px 12px 1px 0'>{_esc(k)}</td>"
-                    f"<td style='text-align:right'><b>{_esc(v)}</b></td></tr>" for k, v in rows)
-    return f"<table style='border-collapse:collapse'>{cells}</table>"
 
 
 # --------------------------------------------------------------------------- forecast
@@ -75,14 +64,14 @@ class PipelineForecastApp(App):
         self._team = load_team()
         self._budgets: dict[int, float] = {}
         self.win_rates = {
-            stage: _slider(goals.DEFAULT_PROBABILITY[stage], 0.0, 1.0, 0.05,
+            stage: labelled_slider(goals.DEFAULT_PROBABILITY[stage], 0.0, 1.0, 0.05,
                            t("goals.widget.win_rate", stage=stage_name(stage)), css=f"course-forecast-{stage}")
             for stage in STAGE_ORDER
         }
-        self.slip = _slider(0.0, 0.0, 0.6, 0.05, t("goals.widget.slip"), css="course-forecast-slip")
-        self.run_rate = _slider(goals.case_run_rate(self._team), 0, 4_000_000, 50_000, t("goals.widget.run_rate"),
+        self.slip = labelled_slider(0.0, 0.0, 0.6, 0.05, t("goals.widget.slip"), css="course-forecast-slip")
+        self.run_rate = labelled_slider(goals.case_run_rate(self._team), 0, 4_000_000, 50_000, t("goals.widget.run_rate"),
                                 css="course-forecast-run-rate", integer=True)
-        self.horizon = _slider(HORIZON, 1, 6, 1, t("goals.widget.horizon"), css="course-forecast-horizon", integer=True)
+        self.horizon = labelled_slider(HORIZON, 1, 6, 1, t("goals.widget.horizon"), css="course-forecast-horizon", integer=True)
         self.metrics = widgets.HTML("")
         self.metrics.add_class("course-forecast-metrics")
         for control in self.controls():
@@ -115,7 +104,7 @@ class PipelineForecastApp(App):
         show_figure(self.out, self.chart.fig)   # the axes follow the outcomes, so the whole figure is drawn
         naive = float((self.pipeline["amount"] * self.pipeline["probability"]).sum())
         q = result.summary()
-        self.metrics.value = _metrics([
+        self.metrics.value = metrics_html([
             (t("goals.widget.m_budget", months=horizon), format_money(self.budget)),
             (t("goals.widget.m_p_reach"), format_percent(result.p_reach(self.budget), 0)),
             (t("goals.widget.m_expected"), format_money(round(result.expected, -3))),
@@ -182,7 +171,7 @@ class BudgetSetterApp(App):
         start = goals.case_budget(horizon)
         low = int(round(self.forecast.quantile(0.001) * 0.95, -5))
         high = int(round(max(self.forecast.quantile(0.999), start) * 1.08, -5))
-        self.budget = _slider(int(start), low, high, 100_000, t("goals.widget.budget", months=horizon),
+        self.budget = labelled_slider(int(start), low, high, 100_000, t("goals.widget.budget", months=horizon),
                               css="course-budget-slider", integer=True)
         self.metrics = widgets.HTML("")
         self.metrics.add_class("course-budget-metrics")
@@ -238,7 +227,7 @@ class BudgetSetterApp(App):
         self.out.append_display_data(FigureImage(self.chart.png(), figure_alt(self.chart.fig)))  # <img> with alt
         zone_key = "goals.widget.zone_in" if self.state["in_zone"] else (
             "goals.widget.zone_low" if budget < self.zone.low else "goals.widget.zone_high")
-        self.metrics.value = _metrics([
+        self.metrics.value = metrics_html([
             (t("goals.widget.m_p_reach"), format_percent(p, 0)),
             (t("goals.widget.m_atkinson"), format_percent(self.state["atkinson"] / 0.25, 0)),
             (t("goals.widget.m_locke_latham"), format_percent(self.state["locke_latham"], 0)),
@@ -346,7 +335,7 @@ class ControlDashboardApp(App):
                          t("goals.widget.fc_value", value=format_money(round(row.forecast, -4)),
                            low=format_money(round(row.low, -4)), high=format_money(round(row.high, -4)),
                            gap=format_percent(row.vs_budget, 1))))
-        self.forecasts.value = _metrics(rows)
+        self.forecasts.value = metrics_html(rows)
 
 
 __all__ = ["PipelineForecastApp", "BudgetSetterApp", "ControlDashboardApp", "default_manager_plan",
