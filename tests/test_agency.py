@@ -220,3 +220,25 @@ def test_do_sellers_move_from_the_old_plans_effort_to_the_new():
     assert care[-1] == pytest.approx(effort_split(new)[1], rel=1e-3)
     churn = res.monthly["churn_rate"].to_numpy()
     assert churn[0] > churn[-1]
+
+
+def test_finds_the_optimum_on_a_kink_where_care_is_held_at_zero():
+    # found by hypothesis: the best contract pays slightly negative on care to hold its effort exactly at 0;
+    # a search along one task at a time stopped short of it
+    rho, r = 0.890625, 6.0
+    C, S, t0 = np.array([[1.0, rho], [rho, 1.0]]), np.diag([2.0, 1.0]), np.array([0.0, 1.0])
+    res = multitask_optimal([2.5, 1.0], C, S, r, baseline=t0)
+    assert res.effort[1] == pytest.approx(0, abs=1e-9) and res.beta[1] < 0
+    assert res.total_surplus == pytest.approx(2.36078397, abs=1e-7)
+    grid = np.linspace(-0.5, 0.5, 201)
+
+    def ts(beta):
+        t = _agent(beta, C, t0)
+        return np.dot([2.5, 1.0], t) - 0.5 * (t - t0) @ C @ (t - t0) - 0.5 * r * beta @ S @ beta
+
+    assert max(ts(np.array([a, b])) for a in grid for b in grid) <= res.total_surplus + 1e-12
+
+
+def test_refuses_more_tasks_than_it_can_solve_quickly():
+    with pytest.raises(ValueError, match="4"):
+        multitask_optimal(np.ones(5), np.eye(5), np.eye(5), 1.0)
