@@ -20,7 +20,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
-from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, percent_axis, set_alt, styled
+from .live import new_figure
+from .style import DARK, PALETTE, freeze_layout, money_axis, percent_axis, set_alt, styled
 
 
 def _number_axes(ax, decimals: int = 1) -> None:

@@ -19,7 +19,8 @@ import numpy as np
 
 from .. import motivation as mot
 from ..i18n import format_number, format_percent, get_language, pick, t
-from .style import DARK, PALETTE, freeze_layout, new_figure, set_alt, styled
+from .live import new_figure
+from .style import DARK, PALETTE, freeze_layout, set_alt, styled
 
 
 # --------------------------------------------------------------------------- profile radar
