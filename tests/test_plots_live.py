@@ -96,3 +96,16 @@ def test_attach_is_idempotent_and_new_figure_is_live():
     canvas = fig.canvas
     assert isinstance(canvas, live.LiveCanvas)
     assert live.attach(fig) is fig and fig.canvas is canvas
+
+
+def test_fixed_titles_give_the_same_picture():
+    fig = _figure()
+    before = _pixels(to_png(fig))
+    live.fix_titles(fig)
+    assert fig.axes[0]._autotitlepos is False
+    fig.axes[0].set_ylim(-100, 12_000)                             # wider tick labels: title stays on top
+    after = _pixels(to_png(fig))
+    fresh = _figure(live_canvas=False)
+    fresh.axes[0].set_ylim(-100, 12_000)
+    assert np.array_equal(after, _pixels(to_png(fresh)))
+    assert before.shape == after.shape
