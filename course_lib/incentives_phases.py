@@ -238,7 +238,10 @@ def simulate_phase(plan: Plan, phase: str | Phase = "growth", months: int = 24, 
     unit_plan = plan.replace(quota=phase.quota, renewal_quota=phase.renewal_quota)
     renewal_quota = np.asarray(phase.book)
     rng = np.random.default_rng(seed)
-    records = []
+    # the months run in order (customers carry over; the random draws keep their order); the
+    # payout, elementwise, is computed once for every seller-month, and one table is built at the end
+    cols = {k: [] for k in ("customers", "new_customers", "lost_customers", "new_sales", "renewals",
+                            "customer_satisfaction", "effort_new", "effort_care")}
     for m in range(months):
         now = effort + (start - effort) * math.exp(-m / adjust)
         care_share = now[1] / (now[1] + phase.care_half)
@@ -251,31 +254,40 @@ def simulate_phase(plan: Plan, phase: str | Phase = "growth", months: int = 24, 
         renewals = (customers - lost) * contract
         wobble = rng.normal(0, 0.3 * noise, n) if noise > 0 else 0.0
         satisfaction = np.clip(sat0 + sim["satisfaction_slope"] * (care_share - s_ref) + wobble, 1, 10)
-        inc = payout(unit_plan, new_sales, renewals=renewals, satisfaction=satisfaction, quota=quotas,
-                     renewal_quota=renewal_quota)
-        records.append(pd.DataFrame({
-            "month": m + 1, "seller": np.arange(1, n + 1), "customers": customers.copy(),
-            "new_customers": new_customers, "lost_customers": lost, "new_sales": new_sales,
-            "renewals": renewals, "churned_revenue": lost * contract, "quota": quotas,
-            "customer_satisfaction": satisfaction, "incentive": inc, "pay": unit_plan.base_salary + inc,
-            "effort_new": now[0], "effort_care": now[1],
-        }))
+        for key, value in (("customers", customers), ("new_customers", new_customers), ("lost_customers", lost),
+                           ("new_sales", new_sales), ("renewals", renewals),
+                           ("customer_satisfaction", satisfaction)):
+            cols[key].append(np.broadcast_to(value, (n,)))
+        cols["effort_new"].append(np.full(n, now[0]))
+        cols["effort_care"].append(np.full(n, now[1]))
         customers = customers - lost + new_customers
-    rows = pd.concat(records, ignore_index=True)
-    rows["revenue"] = rows["new_sales"] + rows["renewals"]
-    rows["gross_margin"] = sim["margin_new"] * rows["new_sales"] + sim["margin_service"] * rows["renewals"]
+    flat = {k: np.concatenate(v) if v else np.zeros(0) for k, v in cols.items()}
+    all_quotas = np.tile(np.broadcast_to(quotas, (n,)), months)
+    inc = payout(unit_plan, flat["new_sales"], renewals=flat["renewals"], satisfaction=flat["customer_satisfaction"],
+                 quota=all_quotas, renewal_quota=np.tile(np.broadcast_to(renewal_quota, (n,)), months))
+    new_sales, renewals = flat["new_sales"], flat["renewals"]
+    pay = unit_plan.base_salary + inc
+    gross_margin = sim["margin_new"] * new_sales + sim["margin_service"] * renewals
     # a customer won or lost changes the value of the service book beyond the month (book_years of margin)
-    rows["book_change"] = ((rows["new_customers"] - rows["lost_customers"]) * contract * 12
-                           * sim["margin_service"] * sim["book_years"])
-    rows["profit"] = rows["gross_margin"] - rows["pay"] + rows["book_change"]
-    monthly = rows.groupby("month", as_index=False).agg(
-        customers=("customers", "sum"), new_customers=("new_customers", "sum"),
-        lost_customers=("lost_customers", "sum"), new_sales=("new_sales", "sum"), renewals=("renewals", "sum"),
-        churned_revenue=("churned_revenue", "sum"), quota=("quota", "sum"),
-        customer_satisfaction=("customer_satisfaction", "mean"),
-        revenue=("revenue", "sum"), pay=("pay", "sum"), profit=("profit", "sum"),
-        effort_new=("effort_new", "mean"), effort_care=("effort_care", "mean"),
-    )
+    book_change = ((flat["new_customers"] - flat["lost_customers"]) * contract * 12
+                   * sim["margin_service"] * sim["book_years"])
+    rows = pd.DataFrame({
+        "month": np.repeat(np.arange(1, months + 1), n), "seller": np.tile(np.arange(1, n + 1), months),
+        "customers": flat["customers"], "new_customers": flat["new_customers"],
+        "lost_customers": flat["lost_customers"], "new_sales": new_sales, "renewals": renewals,
+        "churned_revenue": flat["lost_customers"] * contract, "quota": all_quotas,
+        "customer_satisfaction": flat["customer_satisfaction"], "incentive": inc, "pay": pay,
+        "effort_new": flat["effort_new"], "effort_care": flat["effort_care"],
+        "revenue": new_sales + renewals, "gross_margin": gross_margin, "book_change": book_change,
+        "profit": gross_margin - pay + book_change,
+    })
+    by_month = rows.groupby("month")
+    sums = by_month[["customers", "new_customers", "lost_customers", "new_sales", "renewals", "churned_revenue",
+                     "quota", "revenue", "pay", "profit"]].sum()
+    means = by_month[["customer_satisfaction", "effort_new", "effort_care"]].mean()
+    monthly = pd.concat([sums, means], axis=1)[[
+        "customers", "new_customers", "lost_customers", "new_sales", "renewals", "churned_revenue", "quota",
+        "customer_satisfaction", "revenue", "pay", "profit", "effort_new", "effort_care"]].reset_index()
     # churn as the case data measure it: share of service value up for renewal that was lost, yearly
     monthly["churn_rate"] = 12 * monthly["lost_customers"] / monthly["customers"]
     totals = {
@@ -330,6 +342,28 @@ UNITS: Mapping[str, str] = _Units()
 """The uniform-pay case: region East is in the loyalty phase, region West in the growth phase."""
 
 
+def _unit_outcome(plan: Plan, phase_key: str, months: int, seed: int | None) -> tuple[dict, float, float]:
+    """Totals, customers lost and customer-months of one unit's run (remembered for a seeded run:
+    an app that moves one plan's slider re-runs only the units that plan pays)."""
+    if seed is None:
+        return _unit_outcome_run(plan, phase_key, months, seed)
+    try:
+        totals, lost, exposure = _unit_outcome_cached(plan, phase_key, months, seed, id(content()))
+    except TypeError:           # an unhashable argument: run it
+        return _unit_outcome_run(plan, phase_key, months, seed)
+    return dict(totals), lost, exposure
+
+
+def _unit_outcome_run(plan, phase_key, months, seed) -> tuple[dict, float, float]:
+    res = simulate_phase(plan, phase_key, months, seed)
+    return (res.totals, float(res.monthly["lost_customers"].sum()), float(res.monthly["customers"].sum()))
+
+
+@lru_cache(maxsize=64)
+def _unit_outcome_cached(plan, phase_key, months, seed, _content_token) -> tuple[dict, float, float]:
+    return _unit_outcome_run(plan, phase_key, months, seed)
+
+
 def uniform_vs_tailored(uniform: Plan, tailored: Mapping[str, Plan], months: int = 24, seed: int | None = 1,
                         units: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Two regions in different phases: one uniform plan for both vs a tailored plan per phase.
@@ -356,15 +390,14 @@ def uniform_vs_tailored(uniform: Plan, tailored: Mapping[str, Plan], months: int
                 if phase_key not in tailored:
                     raise invalid("agency.tailored_missing", phase=phase_key)
                 plan = tailored[phase_key]
-            res = simulate_phase(plan, phase_key, months, seed)
-            t = res.totals
+            t, lost, exposure = _unit_outcome(plan, phase_key, months, seed)
             rows.append({"arrangement": arrangement, "unit": unit, "phase": phase_key, "profit": t["profit"],
                          "pay": t["pay"], "revenue": t["revenue"], "churn_rate": t["churn_rate"],
                          "customers_end": t["customers_end"], "cost_of_sales": t["cost_of_sales"]})
             for key in ("profit", "pay", "revenue", "customers_end"):
                 sums[key] += t[key]
-            sums["lost"] += float(res.monthly["lost_customers"].sum())
-            sums["exposure"] += float(res.monthly["customers"].sum())
+            sums["lost"] += lost
+            sums["exposure"] += exposure
         rows.append({"arrangement": arrangement, "unit": "total", "phase": "", "profit": sums["profit"],
                      "pay": sums["pay"], "revenue": sums["revenue"],
                      "churn_rate": 12 * sums["lost"] / sums["exposure"], "customers_end": sums["customers_end"],

@@ -23,7 +23,8 @@ import pandas as pd
 
 from ..cases import monthly_totals, region_name, seller_attainment, team_summary
 from ..i18n import format_money, format_percent, get_language, invalid, t
-from .style import PALETTE, SERIES, money_axis, new_figure, percent_axis, set_alt, styled
+from .live import new_figure
+from .style import PALETTE, SERIES, money_axis, percent_axis, set_alt, styled
 
 STAR_LEVEL = 1.10      # attainment at or above this is shown as "well above quota"
 LAGGARD_LEVEL = 0.85   # attainment below this is shown as "well below quota"

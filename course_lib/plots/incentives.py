@@ -20,7 +20,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
-from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, percent_axis, set_alt, styled
+from .live import fix_titles, new_figure
+from .style import DARK, PALETTE, freeze_layout, money_axis, percent_axis, set_alt, styled
 
 
 def _number_axes(ax, decimals: int = 1) -> None:
@@ -83,6 +84,7 @@ class PayoutCurveChart:
         self.top = 100_000.0
         if own_figure:
             freeze_layout(self.fig)
+            fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, plan: Plan) -> None:
         """Redraw for ``plan``."""
@@ -203,6 +205,7 @@ class DesignerChart:
         self.curve = PayoutCurveChart(ax=ax_curve)
         self.pay = PayBars(ax_pay, n_sellers)
         freeze_layout(self.fig)
+        fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, plan: Plan, result) -> None:
         self.curve.update(plan)
@@ -253,6 +256,7 @@ class TeamChart:
         axc.set_ylim(0, 0.2)
         axt.set_ylim(0, 1.6)
         freeze_layout(self.fig)
+        fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, result) -> None:
         """Redraw for a :class:`course_lib.incentives_team.TeamResult`."""
@@ -327,6 +331,7 @@ class PhaseChart:
         axes[1, 0].set_ylim(1, 10)
         self.suptitle = self.fig.suptitle(agency.phase_label("loyalty"), fontsize=11, fontweight="bold")
         freeze_layout(self.fig)
+        fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     @staticmethod
     def _series(res) -> dict[str, np.ndarray]:
@@ -418,6 +423,7 @@ class UniformChart:
                                for xi in np.concatenate([x - 0.2, x + 0.2])]
         axes[0].legend(loc="upper left", fontsize=8)
         freeze_layout(self.fig)
+        fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, table: pd.DataFrame) -> None:
         """Redraw for the table from :func:`course_lib.agency.uniform_vs_tailored`."""

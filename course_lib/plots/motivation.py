@@ -19,7 +19,8 @@ import numpy as np
 
 from .. import motivation as mot
 from ..i18n import format_number, format_percent, get_language, pick, t
-from .style import DARK, PALETTE, freeze_layout, new_figure, set_alt, styled
+from .live import fix_titles, new_figure
+from .style import DARK, PALETTE, freeze_layout, set_alt, styled
 
 
 # --------------------------------------------------------------------------- profile radar
@@ -67,6 +68,7 @@ class ProfileRadar:
         self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=9)
         self.compare_line.set_visible(False)
         freeze_layout(self.fig)
+        fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, scores: Mapping[str, float], compare: Mapping[str, float] | None = None) -> None:
         """Show ``scores`` (and ``compare``, or hide it when ``None``)."""
@@ -143,6 +145,7 @@ class ForceChart:
         axt.grid(axis="y", visible=False)
         self.total_title = axt.set_title(t("motivation.plot.force_title", value="−0,00"), fontsize=11)
         freeze_layout(self.fig)
+        fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, expectancy: float, outcomes) -> list[float]:
         """Redraw for E and ``(I, V)`` pairs in the order of ``outcome_ids``; return the contributions."""
@@ -207,6 +210,7 @@ class EffectChart:
         self.note = ax.text(0.02, 0.97, "\n\n", transform=ax.transAxes, va="top", fontsize=9)
         self.legend = ax.legend(loc="upper right", fontsize=9)
         freeze_layout(self.fig)
+        fix_titles(self.fig)   # same picture, no title re-placing per redraw
         self.effect = None
 
     def update(self, reward_type: str, measure: str) -> mot.CrowdingEffect:

@@ -266,13 +266,29 @@ class PlanDesigner(App):
         self.result = None
         self.plan = None
         plan = self.build_plan()
-        result = apply_plan(plan, self.team, self.period.value, self.quotas.value)
+        result = self._apply(plan, self.period.value, self.quotas.value)
         self.plan, self.result = plan, result
         self.chart.update(plan, result)
         show_figure(self.out, self.chart.fig)
         self.metrics.value = self._metrics_html(result)
         self.risks.value = self._risks_html(result.risks)
         show_html(self.sellers_table, self._sellers_html(result))
+
+    def _apply(self, plan: Plan, period: str, quotas: str):
+        """``apply_plan`` on the app's team, remembered for the last few settings (a learner who
+        moves a slider back finds the result ready; the team does not change while the app lives)."""
+        cache = self.__dict__.setdefault("_results", {})
+        key = (plan, period, quotas, id(self.team))
+        try:
+            found = cache.get(key)
+        except TypeError:                       # an unhashable plan: compute it
+            return apply_plan(plan, self.team, period, quotas)
+        if found is None:
+            found = apply_plan(plan, self.team, period, quotas)
+            cache[key] = found
+            while len(cache) > 16:
+                cache.pop(next(iter(cache)))
+        return found
 
     def _metrics_html(self, r) -> str:
         band = r.band
@@ -342,6 +358,13 @@ def _reference_run(plan: Plan, phase: str, months: int):
     return agency.simulate_phase(plan, phase, months)
 
 
+@functools.lru_cache(maxsize=32)
+def _phase_run(plan: Plan, phase: str, months: int, start_plan: Plan | None):
+    """The explorer's run for one setting of its controls (seeded, so the same every time): a
+    learner moving a slider back and forth gets the runs already made."""
+    return agency.simulate_phase(plan, phase, months, start_plan=start_plan)
+
+
 class PhaseExplorer(App):
     """Measure weights and a phase preset; the team simulated over time against a new-sales-only
     reference. ``app.result`` and ``app.reference`` are :class:`~course_lib.agency.SimulationResult`.
@@ -383,7 +406,7 @@ class PhaseExplorer(App):
         self.result = None
         current = agency.weighted_plan(1.0, base_share=0.6)
         start = current if self.from_current.value else None
-        result = agency.simulate_phase(self.plan(), self.phase.value, self.months.value, start_plan=start)
+        result = _phase_run(self.plan(), self.phase.value, self.months.value, start)
         reference = _reference_run(current, self.phase.value, self.months.value)
         self.result, self.reference = result, reference
         self.chart.update(result, reference)
