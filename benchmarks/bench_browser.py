@@ -7,8 +7,9 @@ Debian's chromium, as the browser tests do, and prints a note instead when it is
 The servers and the browser are the browser tests' own fixtures (``tests/browser/conftest.py``:
 JupyterLab and Voilà on free loopback ports, each in its own process group, stopped by id at the
 end; headless chromium through Playwright). The apps are those of ``bench_apps.APPS`` (modules
-00-05, with the same control the kernel-side benchmark moves) plus module 06's capstone app and the
-trainer's class-summary app (its refresh button, on a made-up class of 30).
+00-05, with the same control the kernel-side benchmark moves) plus module 06's capstone app (filled
+from the case, its phase toggle), the trainer's class-summary app (its refresh button, on a made-up
+class of 30 that gains or loses one participant before each refresh) and module 00's language picker.
 
 * **change** (per app and front end): the control is changed in the page (slider: ArrowRight /
   ArrowLeft on its handle; dropdown: the next / previous option; toggle buttons: the other button;
@@ -95,6 +96,8 @@ class _ClassArrivals:
 BROWSER_APPS = [(*row, None) for row in APPS] + [
     ("06 capstone", "capstone", ["CapstoneApp"], None, _capstone),
     ("trainer class summary", "classroom", ["ClassSummaryApp"], lambda a: a.button, _class_summary),
+    # last: it switches the kernel's language (back again after an even number of changes)
+    ("00 language picker", "language", ["LanguagePicker"], None, lambda cls: cls("00_start_here.ipynb")),
 ]
 # what the harness does before each change of an app (outside the browser)
 BEFORE_CHANGE = {"trainer class summary": _ClassArrivals}
