@@ -43,16 +43,18 @@ browser:
 # Unit tests, doctests and the Norwegian notebooks and every exercise notebook (nbval, with the
 # number audit) on two cores; then the real-browser tests on two cores, which run every module
 # notebook in JupyterLab in both languages (so the English module notebooks run once, there).
+# The browser tests of one notebook share one run of it: --dist loadgroup keeps them on one worker
+# (groups set in tests/browser/conftest.py).
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests --doctest-modules course_lib \
 	  --nbval-lax --nbval-current-env notebooks/nb exercises -p no:cacheprovider --durations=15
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m browser tests/browser -p no:cacheprovider --durations=15
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m browser tests/browser -p no:cacheprovider --durations=15
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests --doctest-modules course_lib -p no:cacheprovider
 
 test-browser: $(STAMP) browser
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m browser tests/browser -p no:cacheprovider
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m browser tests/browser -p no:cacheprovider
 
 benchmarks: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

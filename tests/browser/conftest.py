@@ -3,7 +3,16 @@
 Session fixtures start one JupyterLab server on a free port, serving a
 temporary copy of the course's notebooks (autosave never touches the repo),
 with its own progress directory, and one headless chromium. Each test gets a
-fresh page; kernels are shut down between tests.
+fresh page; kernels are shut down between tests. A failed test leaves a screenshot in
+test-artifacts/.
+
+A module notebook is run once per worker, not once per test: ``notebook_page(relpath)`` opens
+and runs it on first use and hands the same page to the next test that asks for the same
+notebook (the accessibility audit, then the module's own test, which drive different apps or
+check state they set themselves). The tests of one notebook and language share an xdist group
+(``xdist_group("lab:<relpath>")``, set below) so they run one after the other on one worker, in
+collection order: the audit sees the page as "Run all" left it. A failed test drops the page, so
+the next one runs the notebook again. Run alone, a test simply runs its notebook itself.
 """
 from __future__ import annotations
 
@@ -37,6 +46,38 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+            notebook = lab_notebook(item)
+            if notebook:
+                item.add_marker(pytest.mark.xdist_group(f"lab:{notebook}"))
+            elif "voila" in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group("voila"))  # one Voilà server for its tests
+
+
+def lab_notebook(item) -> str | None:
+    """The notebook (relative path) a test opens with ``notebook_page``: from its ``NOTEBOOK`` mark."""
+    mark = item.get_closest_marker("lab_notebook")
+    if mark is None:
+        return None
+    callspec = getattr(item, "callspec", None)
+    params = dict(callspec.params) if callspec else {}
+    return mark.args[0].format(**params)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "lab_notebook(path): the test runs this notebook in JupyterLab "
+                            "(may use {lang}, {notebook} from its parameters); tests of one notebook "
+                            "share one run of it")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed:
+        item.stash[_FAILED] = True
+    return report
+
+
+_FAILED = pytest.StashKey[bool]()
 
 
 @dataclass
@@ -52,6 +93,12 @@ class Lab:
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
+
+    def delete_sessions(self, keep: str | None = None) -> None:
+        """Shut down every kernel the tests started (except the one of notebook ``keep``)."""
+        for session in self.api("GET", "api/sessions") or []:
+            if keep is None or session.get("path") != keep:
+                self.api("DELETE", f"api/sessions/{session['id']}")
 
     def progress(self) -> dict:
         path = self.progress_dir / "progress.json"
@@ -104,23 +151,81 @@ def browser():
         browser.close()
 
 
+def _screenshot(page, request) -> None:
+    """A failed test leaves a picture of its page in test-artifacts/ (a courtesy, not part of the test)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
+    except Exception:  # noqa: BLE001
+        pass
+
+
 @pytest.fixture
 def page(browser, lab, request):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page
-    ARTIFACTS.mkdir(exist_ok=True)
-    try:
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
-    except Exception:  # noqa: BLE001 - a screenshot is a courtesy, not part of the test
-        pass
+    if request.node.stash.get(_FAILED, False):
+        _screenshot(page, request)
     context.close()
-    for session in lab.api("GET", "api/sessions") or []:
-        lab.api("DELETE", f"api/sessions/{session['id']}")
+    lab.delete_sessions(keep=_SHARED.get("relpath"))
 
 
-@pytest.fixture(scope="module")
+# The notebook page currently shared on this worker: relpath, context, page.
+_SHARED: dict = {}
+
+
+def _drop_shared(lab) -> None:
+    context = _SHARED.pop("context", None)
+    relpath = _SHARED.pop("relpath", None)
+    _SHARED.clear()
+    if context is not None:
+        try:
+            context.close()
+        except Exception:  # noqa: BLE001 - the browser may already be gone
+            pass
+    if relpath is not None:
+        try:
+            lab.delete_sessions()
+        except OSError:
+            pass
+
+
+@pytest.fixture
+def notebook_page(browser, lab, request):
+    """``notebook_page(relpath)``: a page with ``relpath`` open in JupyterLab after "Run all" (no errors).
+
+    The page and its kernel are reused by the next test of the same notebook on this worker;
+    a failed test drops them.
+    """
+    from .helpers import open_and_run
+
+    used = []
+
+    def get(relpath: str):
+        if _SHARED.get("relpath") != relpath:
+            _drop_shared(lab)
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            _SHARED.update(relpath=relpath, context=context, page=page, ran=False)
+        page = _SHARED["page"]
+        used.append(page)
+        if not _SHARED["ran"]:
+            open_and_run(page, lab, relpath)
+            _SHARED["ran"] = True
+        return page
+
+    yield get
+    if request.node.stash.get(_FAILED, False):
+        for page in used:
+            _screenshot(page, request)
+    if request.node.stash.get(_FAILED, False) or not _SHARED.get("ran"):
+        _drop_shared(lab)
+
+
+@pytest.fixture(scope="session")
 def voila(lab):
     """A Voilà server on the course copy the Lab serves (code hidden, one kernel per page)."""
     port = free_port()

@@ -88,3 +88,18 @@ def wait_for_image_change(page, locator, old_src: str, settle_ms: int = 500, tim
 
 def scroll_into_view(locator) -> None:
     locator.scroll_into_view_if_needed()
+
+
+def wait_for_quiet_page(page, quiet_ms: int = 400, timeout: float = 30) -> None:
+    """Wait until nothing in the page's DOM has changed for ``quiet_ms`` (widgets finished rendering)."""
+    page.evaluate(
+        """() => {
+            window.__courseLastMutation = performance.now();
+            if (!window.__courseObserver) {
+                window.__courseObserver = new MutationObserver(() => { window.__courseLastMutation = performance.now(); });
+                window.__courseObserver.observe(document.body, {subtree: true, childList: true, characterData: true,
+                                                               attributeFilter: ['src', 'alt', 'aria-label']});
+            }
+        }""")
+    page.wait_for_function("quiet => performance.now() - window.__courseLastMutation >= quiet",
+                           arg=quiet_ms, timeout=timeout * 1000, polling=100)

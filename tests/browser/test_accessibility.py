@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from .helpers import open_and_run
+from .helpers import wait_for_quiet_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMARY = ROOT / "test-artifacts" / "axe-summary.json"
@@ -27,11 +27,12 @@ COURSE_SCOPE = ".jp-OutputArea-output"
 VOILA_SCOPE = ".jp-OutputArea-output, .jp-RenderedHTMLCommon, .widget-output, .jupyter-widgets"
 
 
-def _owned(page, selector: str, scope: str) -> bool:
-    """Whether the element ``selector`` (axe's target) lies inside ``scope`` on the page."""
-    return bool(page.evaluate(
-        "([sel, scope]) => { const el = document.querySelector(sel); return !!(el && el.closest(scope)); }",
-        [selector, scope]))
+def _owned(page, selectors: list[str], scope: str) -> list[bool]:
+    """For each element ``selector`` (axe's targets): whether it lies inside ``scope`` on the page (one round trip)."""
+    return page.evaluate(
+        "([sels, scope]) => sels.map(sel => { const el = document.querySelector(sel); "
+        "return !!(el && el.closest(scope)); })",
+        [selectors, scope])
 
 
 def audit(page, scope: str) -> dict:
@@ -41,10 +42,13 @@ def audit(page, scope: str) -> dict:
     violations = Axe().run(page).response["violations"]
     result = {"course": Counter(), "host": Counter(), "course_rules": Counter(), "host_rules": Counter(),
               "course_nodes": [], "host_samples": {}}
+    targets = [node["target"][0] if node.get("target") else "" for v in violations for node in v["nodes"]]
+    selectors = [t for t in targets if isinstance(t, str) and t]
+    owned = dict(zip(selectors, _owned(page, selectors, scope)))
     for violation in violations:
         for node in violation["nodes"]:
             target = node["target"][0] if node.get("target") else ""
-            mine = isinstance(target, str) and target and _owned(page, target, scope)
+            mine = isinstance(target, str) and bool(target) and owned.get(target, False)
             side = "course" if mine else "host"
             result[side][violation["impact"]] += 1
             result[f"{side}_rules"][f"{violation['id']} ({violation['impact']})"] += 1
@@ -71,12 +75,13 @@ def _record(key: str, result: dict) -> None:
 
 
 @pytest.mark.timeout(600)
+@pytest.mark.lab_notebook("notebooks/{lang}/{notebook}")
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_course_output_has_no_serious_axe_violations_in_lab(page, lab, notebook, lang):
+def test_course_output_has_no_serious_axe_violations_in_lab(notebook_page, notebook, lang):
     """Does axe find nothing serious or critical inside the course's own output, after all cells ran?"""
-    open_and_run(page, lab, f"notebooks/{lang}/{notebook}")
-    page.wait_for_timeout(1500)          # widgets finish rendering
+    page = notebook_page(f"notebooks/{lang}/{notebook}")
+    wait_for_quiet_page(page)          # widgets finish rendering
     result = audit(page, COURSE_SCOPE)
     _record(f"lab/{lang}/{notebook}", result)
     blocking = [n for n in result["course_nodes"]]
@@ -91,7 +96,7 @@ def test_voila_page_has_no_serious_axe_violations(page, voila, lang):
     """Does axe find nothing serious or critical in the course's output on a Voilà page (module 03)?"""
     page.goto(f"{voila}voila/render/notebooks/{lang}/03_bonus_system.ipynb", timeout=180_000)
     page.locator(".widget-output img").first.wait_for(state="visible", timeout=180_000)
-    page.wait_for_timeout(2000)
+    wait_for_quiet_page(page)
     result = audit(page, VOILA_SCOPE)
     _record(f"voila/{lang}/03_bonus_system.ipynb", result)
     assert not result["course_nodes"], "\n".join(result["course_nodes"][:20])

@@ -1,15 +1,15 @@
 """Module 06 in a real JupyterLab: run the notebook, fill the package from the case, read the rubric."""
 import pytest
 
-from .helpers import open_and_run
 
 FILL = {"nb": "Fyll inn fra caset", "en": "Fill from the case"}
 FILLED = {"nb": "hentet fra caset", "en": "filled from the case"}
 
 
+@pytest.mark.lab_notebook("notebooks/{lang}/06_capstone.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_module_06_capstone_fills_from_the_case_in_the_language(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/06_capstone.ipynb")
+def test_module_06_capstone_fills_from_the_case_in_the_language(notebook_page, lang):
+    page = notebook_page(f"notebooks/{lang}/06_capstone.ipynb")
     app = page.locator(".course-capstone-app").first
     app.scroll_into_view_if_needed()
     findings = app.locator(".course-capstone-findings")

@@ -2,7 +2,7 @@
 see the RACI validation, the gap panel and the heatmap update."""
 import pytest
 
-from .helpers import assert_no_errors, open_and_run, wait_for_image_change
+from .helpers import assert_no_errors, wait_for_image_change
 
 TEXT = {
     "nb": {"valid": "Tabellen er gyldig", "two_a": "flere har A", "ict": "IKT-/CRM-budsjett"},
@@ -10,9 +10,10 @@ TEXT = {
 }
 
 
+@pytest.mark.lab_notebook("notebooks/{lang}/04_authority.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_changing_one_board_cell_updates_validation(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/04_authority.ipynb")
+def test_changing_one_board_cell_updates_validation(notebook_page, lang):
+    page = notebook_page(f"notebooks/{lang}/04_authority.ipynb")
 
     board = page.locator(".course-decision-board").first
     board.scroll_into_view_if_needed()

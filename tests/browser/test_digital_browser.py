@@ -2,15 +2,16 @@
 assessment and the investment case, in both languages."""
 import pytest
 
-from .helpers import open_and_run, wait_for_image_change
+from .helpers import wait_for_image_change
 
 VISITORS = {"nb": ("60 000", "110 000"), "en": ("60,000", "110,000")}
 ERROR = {"nb": "kan ikke være negativ", "en": "cannot be negative"}
 
 
+@pytest.mark.lab_notebook("notebooks/{lang}/05_digital_strategy.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_module_05_apps_respond_in_the_language(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/05_digital_strategy.ipynb")
+def test_module_05_apps_respond_in_the_language(notebook_page, lab, lang):
+    page = notebook_page(f"notebooks/{lang}/05_digital_strategy.ipynb")
 
     # the funnel explorer: more visitors redraw the figure, the readout follows in the language's format
     app = page.locator(".course-funnel-app").first

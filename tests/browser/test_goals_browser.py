@@ -1,12 +1,13 @@
 """Module 02 in a real JupyterLab: run the notebook, move the forecast's win rate and the budget, see the figures change."""
 import pytest
 
-from .helpers import open_and_run, wait_for_image_change
+from .helpers import wait_for_image_change
 
 
+@pytest.mark.lab_notebook("notebooks/{lang}/02_plan_execute_control.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_forecast_and_budget_setter_redraw_when_a_slider_moves(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/02_plan_execute_control.ipynb")
+def test_forecast_and_budget_setter_redraw_when_a_slider_moves(notebook_page, lang):
+    page = notebook_page(f"notebooks/{lang}/02_plan_execute_control.ipynb")
 
     app = page.locator(".course-forecast-app").first
     app.scroll_into_view_if_needed()

@@ -1,12 +1,13 @@
 """Module 03 in a real JupyterLab: run the notebook, move the plan designer's threshold, see the curve change."""
 import pytest
 
-from .helpers import open_and_run, wait_for_image_change
+from .helpers import wait_for_image_change
 
 
+@pytest.mark.lab_notebook("notebooks/{lang}/03_bonus_system.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_plan_designer_redraws_when_the_threshold_moves(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/03_bonus_system.ipynb")
+def test_plan_designer_redraws_when_the_threshold_moves(notebook_page, lang):
+    page = notebook_page(f"notebooks/{lang}/03_bonus_system.ipynb")
 
     app = page.locator(".course-plan-designer").first
     app.scroll_into_view_if_needed()

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import open_and_run, wait_for_image_change
+from .helpers import wait_for_image_change
 
 TABS_ALLOWED = 60
 
 
 @pytest.mark.timeout(400)
+@pytest.mark.lab_notebook("notebooks/{lang}/03_bonus_system.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_plan_designer_with_keyboard_only_and_alt_text(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/03_bonus_system.ipynb")
+def test_plan_designer_with_keyboard_only_and_alt_text(notebook_page, lang):
+    page = notebook_page(f"notebooks/{lang}/03_bonus_system.ipynb")
     app = page.locator(".course-plan-designer").first
     app.scroll_into_view_if_needed()
     image = app.locator(".course-plan-figure img").first

@@ -1,12 +1,13 @@
 """Module 01 in a real JupyterLab: run the notebook, move the expectancy slider, see the chart change."""
 import pytest
 
-from .helpers import open_and_run, wait_for_image_change
+from .helpers import wait_for_image_change
 
 
+@pytest.mark.lab_notebook("notebooks/{lang}/01_motivation.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_expectancy_calculator_redraws_when_expectancy_moves(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/01_motivation.ipynb")
+def test_expectancy_calculator_redraws_when_expectancy_moves(notebook_page, lang):
+    page = notebook_page(f"notebooks/{lang}/01_motivation.ipynb")
 
     app = page.locator(".course-expectancy-app").first
     app.scroll_into_view_if_needed()
@@ -35,10 +36,11 @@ def test_expectancy_calculator_redraws_when_expectancy_moves(page, lab, lang):
     assert ("0,54" if lang == "nb" else "0.54") in result.inner_text()
 
 
-def test_profile_app_redraws_and_saves_in_the_browser(page, lab):
+@pytest.mark.lab_notebook("notebooks/en/01_motivation.ipynb")
+def test_profile_app_redraws_and_saves_in_the_browser(notebook_page, lab):
     import time
 
-    open_and_run(page, lab, "notebooks/en/01_motivation.ipynb")
+    page = notebook_page("notebooks/en/01_motivation.ipynb")
     app = page.locator(".course-profile-app").first
     app.scroll_into_view_if_needed()
     image = app.locator(".widget-output img").first

@@ -3,14 +3,14 @@ import time
 
 import pytest
 
-from .helpers import open_and_run
 
 FEEDBACK = {"nb": ("Riktig!", "Ikke helt."), "en": ("Correct!", "Not quite.")}
 
 
+@pytest.mark.lab_notebook("notebooks/{lang}/00_start_here.ipynb")
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_start_module_runs_and_saves_a_quiz_answer(page, lab, lang):
-    open_and_run(page, lab, f"notebooks/{lang}/00_start_here.ipynb")
+def test_start_module_runs_and_saves_a_quiz_answer(notebook_page, lab, lang):
+    page = notebook_page(f"notebooks/{lang}/00_start_here.ipynb")
 
     quiz = page.locator(".course-quiz-single").first  # the first question, start.read_table, follows the first table
     quiz.scroll_into_view_if_needed()
