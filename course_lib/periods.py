@@ -31,6 +31,12 @@ MONTHS_LONG = {
            "November", "December"],
 }
 
+#: Short month names for crowded plot axes only.
+MONTHS_SHORT = {
+    "nb": ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
@@ -73,4 +79,18 @@ def period_label(period: Any, lang: str | None = None) -> str:
     return quarter_label(text, lang) if _QUARTER.fullmatch(text) else month_label(text, lang)
 
 
-__all__ = ["MONTHS_LONG", "month_label", "period_label", "quarter_label"]
+def period_tick(period: Any, lang: str | None = None) -> str:
+    """A period key as a short axis tick: months ``"jul 26"`` / ``"Jul 26"``, quarters as :func:`quarter_label`.
+
+    Example:
+        >>> [period_tick(p, "nb") for p in ("2026-07", "2026-Q3")]
+        ['jul 26', '3. kv. 2026']
+    """
+    text = str(period)
+    match = _MONTH.fullmatch(text)
+    if match:
+        return f"{pick(MONTHS_SHORT, lang or get_language())[int(match.group(2)) - 1]} {match.group(1)[2:]}"
+    return quarter_label(text, lang)
+
+
+__all__ = ["MONTHS_LONG", "MONTHS_SHORT", "month_label", "period_label", "period_tick", "quarter_label"]

@@ -43,6 +43,11 @@ def test_is_a_month_written_out_in_full(key, nb, en):
     assert periods.period_label(key, "en") == en
 
 
+def test_are_axis_ticks_short_but_never_raw_keys():
+    assert [periods.period_tick(k, "nb") for k in ("2025-05", "2026-12", "2025-Q1")] == ["mai 25", "des 26", "1. kv. 2025"]
+    assert [periods.period_tick(k, "en") for k in ("2025-05", "2025-Q1")] == ["May 25", "Q1 2025"]
+
+
 def test_does_other_text_pass_through_unchanged():
     for text in ("total", "2025-13", "2025-Q5", "Q1"):
         assert periods.period_label(text, "nb") == text
