@@ -296,7 +296,7 @@ class Summary:
         if self.skipped:
             parts.append(f"<p>{e(t('classroom.summary.skipped', count=self.skipped))}</p>")
         for kind in KINDS:
-            parts.append(f"<h4>{e(t(f'classroom.kind.{kind}'))} {e(t('classroom.summary.files', count=self.files.get(kind, 0)))}</h4>")
+            parts.append(f"<h3>{e(t(f'classroom.kind.{kind}'))} {e(t('classroom.summary.files', count=self.files.get(kind, 0)))}</h3>")
             rows = _rows(self, kind)
             if rows:
                 parts.append("<table>" + "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td></tr>" for a, b in rows) + "</table>")

@@ -47,6 +47,7 @@ import pandas as pd
 
 from .i18n import format_number, invalid, pick, t
 from .pipeline_data import DEFAULT_PROBABILITY, STAGE_ORDER
+from .periods import month_label
 
 MAX_DEALS = 20_000
 MAX_SIMULATIONS = 1_000_000
@@ -584,14 +585,17 @@ MONTH_NAMES = {
 
 
 def month_name(month: str, lang: str | None = None, year: bool = False) -> str:
-    """``"2026-07"`` -> ``"jul"`` (nb) / ``"Jul"`` (en), with the year when ``year`` is true.
+    """``"2026-07"`` -> ``"jul"`` (nb) / ``"Jul"`` (en) for a crowded axis; with ``year`` the month as
+    sentences and tables show it, the full name: ``"juli 2026"`` / ``"July 2026"``
+    (:func:`course_lib.periods.month_label`).
 
     Example:
-        >>> month_name("2026-07", "en", year=True)
-        'Jul 2026'
+        >>> month_name("2026-07", "en", year=True), month_name("2026-07", "nb", year=True)
+        ('July 2026', 'juli 2026')
     """
-    name = pick(MONTH_NAMES, lang)[int(str(month)[5:7]) - 1]
-    return f"{name} {str(month)[:4]}" if year else name
+    if year:
+        return month_label(month, lang)
+    return pick(MONTH_NAMES, lang)[int(str(month)[5:7]) - 1]
 
 
 def _select(team: pd.DataFrame, region: str | None, seller: str | None) -> pd.DataFrame:

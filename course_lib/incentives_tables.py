@@ -17,6 +17,7 @@ import pandas as pd
 from .i18n import format_money, format_number, format_percent, pick, t
 from .incentives import Plan, compare_plans
 from .incentives_review import format_millions
+from .periods import period_label
 
 _FORMATTERS = {
     "money": lambda v: format_money(v), "percent": lambda v: format_percent(v, 1), "percent:0": lambda v: format_percent(v, 0),
@@ -85,7 +86,19 @@ def phase_profits(plans: Mapping[str, Plan], months: int = 24) -> Any:
 
 
 def manager_table(bonus: pd.DataFrame) -> Any:
-    """The sales manager's bonus per period (from :func:`course_lib.incentives_team.manager_bonus`)."""
+    """The sales manager's bonus per period (from :func:`course_lib.incentives_team.manager_bonus`);
+    periods read ``1. kv. 2025`` / ``Q1 2025`` (months ``juli 2026`` / ``July 2026``), never the data key.
+
+    Example:
+        >>> from course_lib.cases import generate_team
+        >>> from course_lib.i18n import set_language
+        >>> from course_lib import incentives_team
+        >>> set_language("nb")
+        >>> table = manager_table(incentives_team.manager_bonus(Plan.from_ote(90_000, 0.6, 1.0), generate_team(), "quarter"))
+        >>> table.frame.iloc[0, 0]
+        '1. kv. 2025'
+    """
+    bonus = bonus.assign(period=[period_label(p) for p in bonus["period"]])
     formats = {"period": "text", "quota": "money", "new_sales": "money", "attainment": "percent",
                "incentive": "money", "total_cash": "money"}
     labels = {"period": "incentives.table.period", "quota": "incentives.table.budget",

@@ -1,9 +1,9 @@
 """The seven steps of a digital marketing and sales strategy, as a maturity self-assessment, and the
 goal cascade from strategy to the sales manager's KPIs.
 
-The source text (Kunøe & Berntsen) quotes Stig Hammer's guide for top managers: seven tips for a
-digital marketing and sales strategy. The course turns each tip into a step with two or three
-statements, each answered on a Likert scale (1 = strongly disagree ... 5 = strongly agree):
+The source text (Kunøe & Berntsen) lists seven tips from Stig Hammer's guide for top managers on a
+digital marketing and sales strategy. The course restates each tip in its own words as a step (the
+titles are the course's, the ideas Hammer's) with two or three statements, each answered on a Likert scale (1 = strongly disagree ... 5 = strongly agree):
 
     maturity(step) = mean of its answered statements            (1 ... 5)
     share(step)    = (maturity - 1) / (5 - 1)                    (0 ... 1)
@@ -125,7 +125,7 @@ def statement_ids() -> tuple[str, ...]:
 
 
 def step_title(step_id: str, lang: str | None = None, numbered: bool = True) -> str:
-    """``"3. Ta eierskap ..."``."""
+    """The step's title, numbered: ``"3. Sørg for at selskapet selv eier ..."``."""
     for s in steps():
         if s["id"] == step_id:
             title = pick(s["title"], lang)

@@ -96,20 +96,54 @@ def _default_format(series) -> str:
     return "plain"
 
 
-class LearnerTable:
-    """A formatted table: ``.frame`` holds the text a learner sees; notebooks render it as HTML."""
+#: The name a screen reader hears for a row-label column that has no header of its own.
+ROW_LABEL = {"nb": "Rad", "en": "Row"}
 
-    def __init__(self, frame, index: bool, caption: str | None = None):
+_STYLE = ("<style>.course-table td{text-align:right;font-variant-numeric:tabular-nums}"
+          ".course-table th{text-align:left}"
+          ".course-sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+          "clip:rect(0,0,0,0);white-space:nowrap;border:0}</style>")
+
+
+class LearnerTable:
+    """A formatted table: ``.frame`` holds the text a learner sees; notebooks render it as HTML.
+
+    With ``index=True`` the row labels are row headers (``<th scope="row">``) under one header
+    cell that always has a name: the index name, or a visually hidden "Rad" / "Row" for screen
+    readers (an empty ``<th>`` fails the accessibility check *empty-table-header*).
+
+    Example:
+        >>> import pandas as pd
+        >>> html = LearnerTable(pd.DataFrame({"A": ["1"]}, index=["x"]), index=True, lang="en").to_html()
+        >>> '<th scope="col"><span class="course-sr-only">Row</span></th>' in html
+        True
+    """
+
+    def __init__(self, frame, index: bool, caption: str | None = None, lang: str | None = None):
         self.frame = frame
         self.index = index
         self.caption = caption
+        self.lang = lang
+
+    def _indexed_html(self) -> str:
+        esc = html.escape
+        name = self.frame.index.name
+        corner = (esc(str(name)) if name not in (None, "") else
+                  f'<span class="course-sr-only">{esc(str(pick(ROW_LABEL, self.lang or get_language())))}</span>')
+        head = f'<th scope="col">{corner}</th>' + "".join(f'<th scope="col">{esc(str(c))}</th>' for c in self.frame.columns)
+        rows = "".join(
+            f'<tr><th scope="row">{esc(str(label))}</th>' + "".join(f"<td>{esc(str(v))}</td>" for v in values) + "</tr>"
+            for label, values in zip(self.frame.index, self.frame.itertuples(index=False, name=None)))
+        return (f'<table class="dataframe course-table"><thead><tr>{head}</tr></thead>'
+                f"<tbody>{rows}</tbody></table>")
 
     def to_html(self) -> str:
-        body = self.frame.to_html(index=self.index, escape=True, border=0, classes="course-table")
-        style = ("<style>.course-table td{text-align:right;font-variant-numeric:tabular-nums}"
-                 ".course-table th{text-align:left}</style>")
+        if self.index:
+            body = self._indexed_html()
+        else:
+            body = self.frame.to_html(index=False, escape=True, border=0, classes="course-table")
         caption = f"<p><b>{html.escape(self.caption)}</b></p>" if self.caption else ""
-        return style + caption + body
+        return _STYLE + caption + body
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -164,4 +198,5 @@ def learner_table(data, formats: Mapping[str, Any] | None = None, labels: Mappin
         shown.index.name = _label(labels.get(name, name), code) if name else None
     else:
         shown = shown.reset_index(drop=True)
-    return LearnerTable(shown, index=index, caption=_label(caption, code) if caption is not None else None)
+    return LearnerTable(shown, index=index, caption=_label(caption, code) if caption is not None else None,
+                        lang=code)

@@ -266,8 +266,8 @@ def test_is_the_reading_in_words_in_both_languages(team):
     nb = r.reading_text()
     set_language("en")
     en = r.reading_text()
-    assert nb.startswith("Grip inn") and "jul 2026" in nb and "%" in nb
-    assert en.startswith("Act") and "Jul 2026" in en
+    assert nb.startswith("Grip inn") and "juli 2026" in nb and "%" in nb
+    assert en.startswith("Act") and "July 2026" in en
 
 
 # --------------------------------------------------------------------------- three conditions

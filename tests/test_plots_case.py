@@ -7,6 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import course_lib
+from course_lib.i18n import format_money
 from course_lib.cases import generate_team, load_team, monthly_totals, team_summary
 from course_lib.plots import case
 from course_lib.plots.style import to_png
@@ -76,6 +77,7 @@ def test_sales_by_region_stacks_the_regions_and_draws_the_quota(team):
     legend = [text.get_text() for text in ax.get_legend().get_texts()]
     assert legend == ["Team quota (budget)", "East (Oslo)", "West (Bergen)"]
     assert ax.get_xticklabels()[0].get_text() == "Jan 25"
+    assert ax.get_ylabel() == "New sales per month (NOK thousands)"
 
 
 def test_sales_by_region_norwegian_months_and_money(team):
@@ -84,7 +86,7 @@ def test_sales_by_region_norwegian_months_and_money(team):
     ax = fig.axes[0]
     fig.canvas.draw()
     assert ax.get_xticklabels()[2].get_text() == "mai 25"
-    assert "1000 kr" in ax.get_ylabel()
+    assert f"({format_money(1000, lang='nb')})" in ax.get_ylabel() and "1000 kr" not in ax.get_ylabel()
     assert any("\u00a0" in t.get_text() or " " in t.get_text() for t in ax.get_yticklabels() if len(t.get_text()) > 4)
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -19,10 +21,83 @@ def test_are_there_seven_steps_with_two_or_three_statements_each():
     assert all(2 <= len(s["statements"]) <= 3 for s in steps)
 
 
-def test_do_the_step_titles_follow_the_source_tips_in_norwegian():
-    titles = [s["title"]["nb"] for s in sg.steps()]
-    assert titles[0] == "Forstå at internett har endret kundenes kjøpsprosess for alltid"
-    assert titles[5] == "Ha et integrert og automatisert system som bistår markedsføring og salg"
+#: Stig Hammer's seven tips as the source text (Kunøe & Berntsen, n.d.) lists them, and the close English
+#: translations the course once used: test data only, to check that the course does not reuse the wording.
+SOURCE_TIPS = [
+    "Forstå at internett har endret kundenes kjøpsprosess for alltid",
+    "Hjelp kundene gjennom kjøpsprosessen",
+    "Ta eierskap over egen digitale kommunikasjonskanal",
+    "Lag en konverteringsstrategi som gir kunden dypere kjøpsinteresse",
+    "Samle sanntidsdata for å trekke kunden nærmere et kjøp",
+    "Ha et integrert og automatisert system som bistår markedsføring og salg",
+    "Tilpass markedsførings- og salgsprosessene for fullt utbytte av de digitale mulighetene",
+]
+CLOSE_TRANSLATIONS = [
+    "Understand that the internet has changed the customers' buying process for good",
+    "Help the customers through the buying process",
+    "Take ownership of your own digital communication channel",
+    "Create a conversion strategy that deepens the customer's interest in buying",
+    "Collect real-time data to bring the customer closer to a purchase",
+    "Have an integrated and automated system that supports marketing and sales",
+    "Adapt the marketing and sales processes to get the full benefit of the digital possibilities",
+]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\wæøå]+", text.lower())
+
+
+def shared_run(text: str, source: str, n: int = 4) -> str | None:
+    """The first run of ``n`` words ``text`` shares with ``source`` (outside quotation marks), if any."""
+    unquoted = re.sub(r"«[^»]*»|\"[^\"]*\"|“[^”]*”", " ", text)
+    grams = {tuple(_words(source)[i:i + n]) for i in range(len(_words(source)) - n + 1)}
+    words = _words(unquoted)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i:i + n]) in grams:
+            return " ".join(words[i:i + n])
+    return None
+
+
+def course_texts_about_the_steps() -> list[str]:
+    texts = []
+    for s in sg.steps():
+        texts += [s["title"]["nb"], s["title"]["en"], s["short"]["nb"], s["short"]["en"]]
+    bank = yaml.safe_load((Path(content.__file__).parent / "banks" / "digital.yaml").read_text(encoding="utf-8"))
+    for q in bank["questions"] if isinstance(bank, dict) else bank:
+        if q["id"] == "digital.steps_match":
+            texts += [v for item in q["items"] for v in item["text"].values()]
+    return texts
+
+
+def test_are_the_seven_steps_in_the_courses_own_words():
+    """No step title, short name or quiz item repeats four words in a row from Hammer's tips (or the old
+    close translations) unless it marks them as a quotation."""
+    texts = course_texts_about_the_steps()
+    assert len(texts) >= 7 * 4 + 8
+    copied = [(text, run) for text in texts for source in SOURCE_TIPS + CLOSE_TRANSLATIONS
+              if (run := shared_run(text, source))]
+    assert not copied
+
+
+def test_do_the_steps_keep_the_tips_order_and_meaning_and_credit_hammer():
+    titles = {s["id"]: (s["title"]["nb"] + " " + s["title"]["en"]).lower() for s in sg.steps()}
+    assert [s["number"] for s in sg.steps()] == list(range(1, 8))
+    assert "nett" in titles["buying_process"] and "online" in titles["buying_process"]
+    assert "eier" in titles["own_channel"] and "owns" in titles["own_channel"]
+    assert "system" in titles["integrated_system"] and "routine" in titles["integrated_system"]
+    header = (Path(content.__file__).parent / "content" / "strategy.yaml").read_text(encoding="utf-8")[:900]
+    assert "Hammer" in header and "Kunøe & Berntsen" in header
+    root = Path(__file__).resolve().parents[1]
+    for lang, credit in (("nb", "Kunøe og Berntsen, u.å."), ("en", "Kunøe & Berntsen, n.d.")):
+        text = (root / "notebooks" / lang / "05_digital_strategy.ipynb").read_text(encoding="utf-8")
+        assert "Stig Hammer" in text and credit in text
+
+
+def test_would_the_own_words_check_catch_a_copied_tip():
+    assert shared_run("Samle sanntidsdata for å trekke kunden nærmere", SOURCE_TIPS[4]) == "samle sanntidsdata for å"
+    assert shared_run("Hammer: «samle sanntidsdata for å trekke kunden nærmere et kjøp» (Kunøe og Berntsen, u.å.)",
+                      SOURCE_TIPS[4]) is None
+    assert shared_run("Help the customers through the buying process", CLOSE_TRANSLATIONS[1])
 
 
 def test_is_maturity_the_mean_of_the_answers_per_step():

@@ -161,7 +161,7 @@ def test_does_choosing_a_region_limit_the_sellers_and_the_numbers(dashboard):
 def test_does_the_nb_dashboard_speak_norwegian():
     set_language("nb")
     app = ControlDashboardApp()
-    assert "La være" in app.reading.value and "jun 2026" in app.reading.value
+    assert "La være" in app.reading.value and "juni 2026" in app.reading.value
     assert " kr" in app.forecasts.value
 
 

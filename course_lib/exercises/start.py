@@ -15,7 +15,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..cases import load_team
-from ..i18n import format_money, t
+from ..i18n import format_money
+from ..periods import month_label
 from .computed import CheckResult, check_number
 
 EXERCISE_ID = "start.total_new_sales"
@@ -30,8 +31,7 @@ def month_name(month: str, lang: str | None = None) -> str:
         >>> month_name("2025-07", lang="nb"), month_name("2025-07", lang="en")
         ('juli 2025', 'July 2025')
     """
-    names = t("start.demo.month_names", lang=lang).split(",")
-    return f"{names[int(str(month)[5:7]) - 1].strip()} {str(month)[:4]}"
+    return month_label(month, lang)
 
 
 def period_text(first: str, last: str, lang: str | None = None) -> str:
