@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..periods import month_label
 from ..cases import monthly_totals, region_name, seller_attainment, team_summary
 from ..i18n import format_money, format_percent, get_language, invalid, t
 from .live import new_figure
@@ -92,8 +93,8 @@ def sales_by_region(df: pd.DataFrame):
     ax.legend(loc="upper left", ncols=3, fontsize=9)
     ax.set_ylim(0, max(bottom.max(), quota.max()) * 1.18)
     above = int((bottom >= quota.to_numpy(dtype=float)).sum())
-    set_alt(fig, t("cases.plot.alt_sales_by_region", months=len(months), first=month_ticks([months[0]])[0],
-                   last=month_ticks([months[-1]])[0], low=format_money(float(bottom.min())),
+    set_alt(fig, t("cases.plot.alt_sales_by_region", months=len(months), first=month_label(months[0]),
+                   last=month_label(months[-1]), low=format_money(float(bottom.min())),
                    high=format_money(float(bottom.max())), above=above))
     return fig
 
@@ -134,7 +135,7 @@ def attainment_ranking(df: pd.DataFrame):
     ax.set_xlim(0, max(1.2, float(summary["attainment"].max()) + 0.15))
     ax.set_ylim(-0.6, len(summary) + 0.2)
     ax.set_xlabel(t("cases.plot.attainment_axis"))
-    ax.set_title(t("cases.plot.ranking_title", first=df["month"].min(), last=df["month"].max()))
+    ax.set_title(t("cases.plot.ranking_title", first=month_label(df["month"].min()), last=month_label(df["month"].max())))
     from matplotlib.patches import Patch
 
     ax.legend(handles=[
@@ -204,7 +205,7 @@ def manager_position(df: pd.DataFrame):
         (0.64, t("cases.plot.her_number", average=format_percent(float(team["new_sales"].sum() / team["quota"].sum()), 0, lang)),
          PALETTE["blue"]),
         (0.36, t("cases.plot.from_below", low=format_percent(low[widest], 0, lang),
-                 high=format_percent(high[widest], 0, lang), month=month_ticks([months[widest]])[0]), "#333333"),
+                 high=format_percent(high[widest], 0, lang), month=month_label(months[widest])), "#333333"),
     ]
     for y_frac, text, colour in notes:
         side.text(0.08, y_frac, text, transform=side.transAxes, fontsize=9, color=colour, va="top", ha="left")

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
+from ..periods import period_tick
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
@@ -270,7 +271,7 @@ class TeamChart:
         self.ax_cost.set_xlim(-0.5, max(len(per) - 0.5, 0.5))
         step = max(1, -(-len(per) // 5))
         self.ax_cost.set_xticks(x[::step])
-        self.ax_cost.set_xticklabels([str(p) for p in per.index[::step]], fontsize=7.5, rotation=0)
+        self.ax_cost.set_xticklabels([period_tick(p) for p in per.index[::step]], fontsize=7.5, rotation=0)
         if len(per):
             self.ax_cost.set_ylim(0, _nice_top(float(cost.max()) * 1.25))
             self.ax_att.set_ylim(0, max(1.5, _nice_top(float(att.max()))))
