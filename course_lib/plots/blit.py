@@ -97,6 +97,30 @@ def freeze_cached(fig, key: Hashable | None, adjust=None) -> bool:
     return False
 
 
+def _over(moving) -> list:
+    """The axes' grids (``Axis`` objects) and spines a full draw puts over some moving artist
+    (bars sit below both): they leave the background and are drawn with the moving artists."""
+    axes, out = [], []
+    for ax, _artist in moving:
+        if ax not in axes:
+            axes.append(ax)
+    for ax in axes:
+        mine = [a.get_zorder() for a_ax, a in moving if a_ax is ax]
+        low = min(mine) if mine else None
+        if low is None:
+            continue
+        for axis in (ax.xaxis, ax.yaxis):
+            # grid lines are drawn by their axis, at the axis' zorder (1.5 under rc axes.axisbelow="line")
+            if axis._major_tick_kw.get("gridOn", False) and low < axis.get_zorder():
+                out.append(axis)
+        out += [spine for spine in ax.spines.values() if spine.get_visible() and low < spine.get_zorder()]
+    return out
+
+
+def _grid_lines(axis) -> list:
+    return [tick.gridline for tick in axis._update_ticks() if tick.gridline.get_visible()]
+
+
 def _audit(fig) -> None:
     import os
 
@@ -121,6 +145,9 @@ def blit_png(self) -> bytes:
     """The chart's figure as PNG, drawing only what moves (see the module docstring)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from matplotlib.axis import Axis
+    from matplotlib.text import Text
+
     from .style import localize_ticks
 
     fig = self.fig
@@ -128,6 +155,7 @@ def blit_png(self) -> bytes:
     if not isinstance(canvas, FigureCanvasAgg):
         canvas = FigureCanvasAgg(fig)
     moving = self._moving()
+    over = _over(moving)
     key = self._key()
     shared = getattr(self, "_layout_key", None)
     shared_key = (shared, key) if shared is not None else None
@@ -136,14 +164,35 @@ def blit_png(self) -> bytes:
         background = _BACKGROUNDS.get(shared_key) if shared_key is not None else None
         if background is None:
             localize_ticks(fig)
+            # moving texts are blanked rather than hidden: a title keeps the place the axes give it
+            texts = [(a, a.get_text()) for _, a in moving if isinstance(a, Text)]
+            grids = [item for item in over if isinstance(item, Axis)]
+            spines = [item for item in over if not isinstance(item, Axis)]
+            for spine in spines:
+                spine.set_visible(False)
+            for axis in grids:
+                axis._major_tick_kw["gridOn"] = False
+                for tick in axis.get_major_ticks():
+                    tick.gridline.set_visible(False)
             shown = [artist.get_visible() for _, artist in moving]
             for _, artist in moving:
-                artist.set_visible(False)
+                if not isinstance(artist, Text):
+                    artist.set_visible(False)
+            for artist, _ in texts:
+                artist.set_text("")
             try:
                 canvas.draw()
             finally:
                 for (_, artist), visible in zip(moving, shown):
                     artist.set_visible(visible)
+                for artist, text in texts:
+                    artist.set_text(text)
+                for spine in spines:
+                    spine.set_visible(True)
+                for axis in grids:
+                    axis._major_tick_kw["gridOn"] = True
+                    for tick in axis.get_major_ticks():
+                        tick.gridline.set_visible(True)
             background = canvas.copy_from_bbox(fig.bbox)
             if shared_key is not None:
                 _BACKGROUNDS[shared_key] = background
@@ -153,11 +202,34 @@ def blit_png(self) -> bytes:
             _BACKGROUNDS.move_to_end(shared_key)
         self._background, self._background_key = background, key
     canvas.restore_region(self._background)
-    for _ax, artist in moving:
-        if artist.get_visible():
-            artist.draw(renderer)
+    drawn = [(artist.get_zorder(), artist) for _ax, artist in moving if artist.get_visible()]
+    for item in over:
+        if isinstance(item, Axis):
+            drawn += [(item.get_zorder(), line) for line in _grid_lines(item)]
+        else:
+            drawn.append((item.get_zorder(), item))
+    # in the order a full draw uses: by zorder, ties in the order given
+    for _z, artist in sorted(drawn, key=lambda pair: pair[0]):
+        artist.draw(renderer)
     _audit(fig)         # the moving texts (the background's were audited when it was drawn)
     return _encode(canvas)
+
+
+def stable_limit(ax, low: float, high: float, which: str = "y") -> None:
+    """Set an axis' limits to (low, high) unless the current ones already hold them without wasting
+    more than a third of the axis: small changes keep the axes (and the blitted background) still.
+
+    Example:
+        >>> from course_lib.plots.style import new_figure
+        >>> fig, ax = new_figure()
+        >>> ax.set_ylim(0, 10); stable_limit(ax, 1, 9); ax.get_ylim()
+        (0.0, 10.0)
+    """
+    cur_low, cur_high = ax.get_ylim() if which == "y" else ax.get_xlim()
+    span, cur_span = high - low, cur_high - cur_low
+    if cur_low <= low and cur_high >= high and cur_span <= 1.5 * span:
+        return
+    (ax.set_ylim if which == "y" else ax.set_xlim)(low, high)
 
 
 def clear_caches() -> None:

@@ -34,7 +34,8 @@ from .. import strategy as sg
 from ..i18n import format_money, format_number, format_percent, get_language, invalid, pick, t
 from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, funnel_bars_html, short_titles, tornado_html
 from ..progress import get_store
-from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_figure
+from ..plots.style import figure_alt
+from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_figure, show_png
 
 STRATEGY_SECTION = "digital_strategy"
 INVESTMENT_SECTION = "investment_case"
@@ -137,7 +138,7 @@ class FunnelApp(App):
         self.result, self.need, self.target = result, need, target
         self.advice = fn.what_must_change(self.visitors.value, target, rates)
         self.chart.update(result, target)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         self.stages.value = funnel_bars_html(result)
         q = result.quantiles()
         self.metrics.value = metrics_html([
@@ -253,7 +254,7 @@ class SevenStepsApp(App):
             self.store.put(STRATEGY_SECTION, "answers", answers)
         self.learner_scores = sg.score(answers)
         self.chart.update(self.case_scores, self.learner_scores)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         n, total = len(answers), len(self.choices)
         key = "digital.steps.saved" if save else "digital.steps.loaded"
         self.status.value = f"<span style='color:#007A5A'>{_esc(t(key, count=n, total=total))}</span>"
@@ -407,7 +408,7 @@ class InvestmentApp(App):
         table = iv.tornado(inputs, self.rate.value, self.horizon.value, context=self.context)
         self.inputs, self.result, self.table = inputs, result, table
         self.chart.update(result)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         self.tornado.value = tornado_html(table)
         self.metrics.value = metrics_html(self._metricmetrics_html())
 
