@@ -232,6 +232,24 @@ def stable_limit(ax, low: float, high: float, which: str = "y") -> None:
     (ax.set_ylim if which == "y" else ax.set_xlim)(low, high)
 
 
+def snapped(low: float, high: float, parts: float = 4.0) -> tuple[float, float]:
+    """``(low, high)`` widened to the next multiples of a round unit (a ``parts``-th of the span's
+    power of ten): a function of the data alone (the same values give the same axes whatever came
+    before), and nearby values give the same limits, so the blitted background stays valid.
+
+    Example:
+        >>> snapped(1234.0, 5678.0)
+        (1000.0, 6000.0)
+    """
+    import math
+
+    span = high - low
+    if not (math.isfinite(span) and span > 0):
+        return float(low), float(high)
+    unit = 10 ** math.floor(math.log10(span)) / parts
+    return float(math.floor(low / unit) * unit), float(math.ceil(high / unit) * unit)
+
+
 def clear_caches() -> None:
     """Forget every remembered layout and background (tests; after changing fonts or styles)."""
     _LAYOUTS.clear()

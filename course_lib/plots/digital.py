@@ -18,7 +18,7 @@ from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import funnel as fn
 from ..i18n import format_money, format_number, format_percent, t
-from .blit import blit_png, figure_key, freeze_cached, stable_limit
+from .blit import blit_png, figure_key, freeze_cached, snapped
 from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
 
 BINS = 30
@@ -186,9 +186,9 @@ class FunnelChart:
             lo_x, hi_x = min(lo_x, target * 0.9), max(hi_x, target * 1.1)
         lo_x = max(lo_x, 0.0)
         peak = self.hist.update(result.sales, lo_x, hi_x)
-        # limits move only when the bars no longer fit (or would waste a third of the axis)
-        stable_limit(self.ax_sales, lo_x, hi_x, which="x")
-        stable_limit(self.ax_sales, 0, max(peak * 1.15, 0.01))
+        # limits on round units: nearby results keep the axes (and the blitted background) still
+        self.ax_sales.set_xlim(*snapped(lo_x, hi_x))
+        self.ax_sales.set_ylim(0, snapped(0, max(peak * 1.15, 0.01))[1])
         self.mean_line.set_xdata([result.sales.mean()] * 2)
         if target is not None:
             self.target_line.set_visible(True)
@@ -412,8 +412,8 @@ class InvestmentChart:
         lo, hi = min(lo, -0.05 * abs(hi)), max(hi, 0.05 * abs(lo))
         peak = self.hist.update(result.npv, lo, hi, colour_below=PALETTE["vermillion"], split=0.0,
                                 colour=PALETTE["blue"])
-        stable_limit(self.ax_npv, lo, hi, which="x")
-        stable_limit(self.ax_npv, 0, max(peak * 1.15, 0.01))
+        self.ax_npv.set_xlim(*snapped(lo, hi))
+        self.ax_npv.set_ylim(0, snapped(0, max(peak * 1.15, 0.01))[1])
         self.likely_line.set_xdata([result.npv_likely] * 2)
         self.npv_title.set_text(t("digital.plot.npv_title", p=format_percent(result.p_positive, 0)))
         if table is not None and self.tornado is not None:

@@ -21,6 +21,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import html
 import math
 from typing import Any, Mapping
@@ -42,6 +43,15 @@ INVESTMENT_SECTION = "investment_case"
 _STYLE = {"description_width": "190px"}
 _ROW = widgets.Layout(width="420px")
 _DRAWS = 4_000
+
+
+@functools.lru_cache(maxsize=1)
+def _case_numbers():
+    """The case's new-sales budget and investment context, from its team data read once per kernel."""
+    from ..cases import load_team
+
+    team = load_team()
+    return fn.case_new_sales_budget(team=team), iv.case_context(team)
 
 
 def _esc(text: Any) -> str:
@@ -73,7 +83,7 @@ class FunnelApp(App):
         self.target = None
         self.advice: list[str] = []
         self._quiet = True
-        self.budget = fn.case_new_sales_budget()
+        self.budget = _case_numbers()[0]
         self.chart = FunnelChart(stages=False)      # one panel redrawn; the stages are HTML bars
         self.out = widgets.Output()
         self.out.add_class("course-funnel-figure")
@@ -324,7 +334,7 @@ class InvestmentApp(App):
         self.seed = seed
         self.error = ErrorBox()
         self.store = get_store()
-        self.context = iv.case_context()
+        self.context = _case_numbers()[1]
         self._quiet = True
         self.inputs = None
         self.result = None
