@@ -222,8 +222,8 @@ def stable_limit(ax, low: float, high: float, which: str = "y") -> None:
     Example:
         >>> from course_lib.plots.style import new_figure
         >>> fig, ax = new_figure()
-        >>> ax.set_ylim(0, 10); stable_limit(ax, 1, 9); ax.get_ylim()
-        (0.0, 10.0)
+        >>> _ = ax.set_ylim(0, 10); stable_limit(ax, 1, 9); [float(v) for v in ax.get_ylim()]
+        [0.0, 10.0]
     """
     cur_low, cur_high = ax.get_ylim() if which == "y" else ax.get_xlim()
     span, cur_span = high - low, cur_high - cur_low
@@ -239,7 +239,7 @@ def snapped(low: float, high: float, parts: float = 4.0) -> tuple[float, float]:
 
     Example:
         >>> snapped(1234.0, 5678.0)
-        (1000.0, 6000.0)
+        (1000.0, 5750.0)
     """
     import math
 
