@@ -97,3 +97,36 @@ def test_levels_chart_shows_choices_reference_and_class():
     chart.show_reference(True)
     assert chart.ref_points.get_visible()
     assert to_png(plot_levels({"ict_budget": 6}, [{"ict_budget": 2}]))[:4] == b"\x89PNG"
+
+
+def test_blitted_charts_match_a_full_draw_and_a_second_chart_reuses_layout_and_background():
+    """The module 04 charts draw only what moves (plots/blit.py); the PNG equals a full draw of the
+    same figure, and a second chart of the same decisions skips the layout and the background."""
+    import io
+
+    from PIL import Image
+
+    from course_lib.plots import blit
+    from course_lib.plots.style import to_png
+
+    def pixels(data):
+        return np.asarray(Image.open(io.BytesIO(data)).convert("RGB")).astype(int)
+
+    blit.clear_caches()
+    first = BoardHeatmap()
+    first.update(dl.preset_matrix("today"))
+    assert np.array_equal(pixels(first.png()), pixels(to_png(first.fig)))
+    second = BoardHeatmap()
+    assert [ax.get_position().bounds for ax in second.fig.axes] == [ax.get_position().bounds for ax in first.fig.axes]
+    matrix = dl.preset_matrix("proposal")
+    matrix.loc["hire_sellers", "ceo"] = "X"                   # unknown: drawn as text over the cell
+    second.update(matrix, ("hire_sellers",), 0.5)
+    assert len(blit._BACKGROUNDS) >= 1
+    assert np.array_equal(pixels(second.png()), pixels(to_png(second.fig)))
+    levels = LevelsChart()
+    levels.show_reference(False)
+    levels.update({"hire_sellers": 3}, dl.level_spread([{"hire_sellers": 6}]))
+    hidden = levels.png()
+    assert np.array_equal(pixels(hidden), pixels(to_png(levels.fig)))
+    levels.show_reference(True)
+    assert not np.array_equal(pixels(levels.png()), pixels(hidden))

@@ -48,6 +48,19 @@ def test_summary_app_refreshes_when_the_class_shares(folder, lang):
     assert ("4 deltakere" if lang == "nb" else "4 participants") in app.text.value
 
 
+def test_summary_app_redraws_a_figure_only_when_its_data_changed(folder, english):
+    cr.demo_class(folder, participants=4)
+    app = ClassSummaryApp()
+    before = {name: out.outputs for name, out in app.outs.items()}
+    app.button.click()                                   # nothing new shared: the same figures stay
+    assert all(app.outs[name].outputs is before[name] for name in before)
+    cr.demo_class(folder, participants=6, seed=3)        # new answers: the figures follow
+    app.button.click()
+    assert app.summary.participants > 4
+    assert any(app.outs[name].outputs is not before[name] for name in before)
+    assert "participants" in app.text.value
+
+
 def test_plots_label_numbers_in_the_language(folder, lang):
     cr.demo_class(folder, participants=30)
     s = cr.summarise(folder)

@@ -199,3 +199,24 @@ def test_does_the_input_parser_read_both_formats():
     assert parse_input("churn_reduction", "2,5 %", lang="nb") == pytest.approx(0.025)
     assert parse_input("training", "60 000 kr", lang="nb") == 60_000
     assert parse_input("training", "\u221250", lang="nb") == -50
+
+
+def test_blitted_figures_match_a_full_draw(store):
+    """The module 05 apps draw only what moves (plots/blit.py): their PNG equals a full draw."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from course_lib.plots.style import to_png
+    from course_lib.widgets.digital import FunnelApp, InvestmentApp, SevenStepsApp
+
+    def pixels(data):
+        return np.asarray(Image.open(io.BytesIO(data)).convert("RGB")).astype(int)
+
+    funnel, steps, invest = FunnelApp(), SevenStepsApp(), InvestmentApp()
+    funnel.visitors.value = 150_000
+    steps.use_case_answers()
+    invest.rate.value = 0.15
+    for app in (funnel, steps, invest):
+        assert np.array_equal(pixels(app.chart.png()), pixels(to_png(app.chart.fig)))

@@ -22,7 +22,8 @@ from matplotlib.patches import Rectangle
 
 from .. import delegation as dl
 from ..i18n import format_number, format_percent, t
-from .style import PALETTE, freeze_layout, new_figure, set_alt
+from .blit import blit_png, figure_key, freeze_cached
+from .style import PALETTE, new_figure, set_alt
 
 # cell codes -> colours: empty, I, C, R, A, A/R, invalid
 _CODES = {"": 0, "I": 1, "C": 2, "R": 3, "A": 4, "A/R": 5}
@@ -37,6 +38,18 @@ def _code(cell: Any) -> int:
     if bad or (letters & {"A", "R"} and letters & {"C", "I"}) or (letters and dl.canonical_cell(letters) not in _CODES):
         return _INVALID
     return _CODES[dl.canonical_cell(letters)]
+
+
+_MARKERS: dict = {}
+
+
+def _letter_marker(cell: str):
+    """The letters of a cell as a marker (a mathtext path), parsed once per kernel."""
+    from matplotlib.markers import MarkerStyle
+
+    if cell not in _MARKERS:
+        _MARKERS[cell] = MarkerStyle(r"$\mathbf{" + cell + "}$")
+    return _MARKERS[cell]
 
 
 def _wrap(text: str, width: int = 30) -> str:
@@ -61,8 +74,10 @@ class BoardHeatmap:
         FigureCanvasAgg(self.fig)
         ax = self.ax
         ax.grid(False)
-        self.image = ax.imshow(np.zeros((n, m)), cmap=_CMAP, vmin=-0.5, vmax=len(_COLOURS) - 0.5,
-                               aspect="auto", interpolation="nearest")
+        # one quad per cell (a mesh, not an image: nothing to resample on each redraw)
+        self.image = ax.pcolormesh(np.arange(-0.5, m), np.arange(-0.5, n), np.zeros((n, m)), cmap=_CMAP,
+                                   vmin=-0.5, vmax=len(_COLOURS) - 0.5, shading="flat", antialiased=False,
+                                   edgecolors="none", linewidth=0, zorder=0)
         # Valid letters are drawn as text markers, one scatter per letter: Agg rasterises a marker
         # once per draw and stamps it, which is far cheaper than laying out dozens of Text artists.
         # Text artists are used only for cells holding something unknown (shown as written).
@@ -72,25 +87,26 @@ class BoardHeatmap:
                 continue
             size = 340 if cell == "A/R" else 75
             colour = "white" if code in _TEXT_ON_DARK else "black"
-            marker = r"$\mathbf{" + cell + "}$"
-            self.letters[cell] = ax.scatter([], [], marker=marker, s=size, c=colour, linewidths=0, zorder=3)
-        self.texts = [[ax.text(j, i, "", ha="center", va="center", fontsize=10, fontweight="bold",
-                               color="white", visible=False)
-                       for j in range(m)] for i in range(n)]
+            self.letters[cell] = ax.scatter([], [], marker=_letter_marker(cell), s=size, c=colour, linewidths=0,
+                                            zorder=3)
+        # made when a cell first holds something unknown (``None`` until then)
+        self.texts: list[list[Any]] = [[None] * m for _ in range(n)]
         ax.set_xticks(range(m), [dl.role_label(r, short=True) for r in self.roles], rotation=0, fontsize=9)
         ax.xaxis.tick_top()
         ax.tick_params(length=0)
         self.base_labels = [_wrap(dl.decision_label(d)) for d in self.decisions]
         ax.set_yticks(range(n), self.base_labels, fontsize=9)
-        ax.hlines(np.arange(-0.5, n, 1), -0.5, m - 0.5, color="#BBBBBB", linewidth=0.6)
-        ax.vlines(np.arange(-0.5, m, 1), -0.5, n - 0.5, color="#BBBBBB", linewidth=0.6)
+        self.grid_lines = [ax.hlines(np.arange(-0.5, n, 1), -0.5, m - 0.5, color="#BBBBBB", linewidth=0.6),
+                           ax.vlines(np.arange(-0.5, m, 1), -0.5, n - 0.5, color="#BBBBBB", linewidth=0.6)]
         ax.set_xlim(-0.5, m - 0.5)
         ax.set_ylim(n - 0.5, -0.5)
         for spine in ax.spines.values():
             spine.set_visible(False)
+        self.focus_box = None
         if focus_role in self.roles:
             j = self.roles.index(focus_role)
-            ax.add_patch(Rectangle((j - 0.5, -0.5), 1, n, fill=False, edgecolor=PALETTE["black"], linewidth=2.2))
+            self.focus_box = ax.add_patch(Rectangle((j - 0.5, -0.5), 1, n, fill=False, edgecolor=PALETTE["black"],
+                                                    linewidth=2.2))
         self.title = self.fig.suptitle(t("delegation.plot.board_title", role=dl.role_label(focus_role)),
                                        fontsize=11, fontweight="bold")
         self.key_text = ax.text(0.0, -0.02, t("delegation.plot.board_key"), transform=ax.transAxes, ha="left",
@@ -98,11 +114,28 @@ class BoardHeatmap:
         self.score_text = ax.text(1.0, -0.02, "", transform=ax.transAxes, ha="right", va="top", fontsize=10)
         self._flags: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         # Lay out once with the widest labels (all flagged), then freeze the layout:
-        # redraws then skip the costly constrained-layout pass.
+        # redraws then skip the costly constrained-layout pass. A second board of the same
+        # decisions and roles (the cell run again) reuses the positions (plots/blit.py).
         self._set_flags(tuple(self.decisions), ())
         self.score_text.set_text(t("delegation.plot.score", score=format_percent(1.0, 0)))
-        freeze_layout(self.fig)
+        self._layout_key = ("BoardHeatmap", tuple(self.decisions), tuple(self.roles), focus_role) \
+            + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
         self._set_flags((), ())
+
+    # A redraw draws the cells, letters, grid and score over a background holding the labels,
+    # titles and key (drawn once per set of flagged rows): see plots/blit.py.
+    def _moving(self):
+        ax = self.ax
+        inside = [self.image, *([self.focus_box] if self.focus_box is not None else []), *self.grid_lines,
+                  *self.letters.values()]
+        texts = [txt for row in self.texts for txt in row if txt is not None and txt.get_visible()]
+        return [(ax, a) for a in inside + texts + [self.score_text]]
+
+    def _key(self):
+        return self._flags
+
+    png = blit_png
 
     def _set_flags(self, gaps: tuple[str, ...], working: tuple[str, ...]) -> None:
         self._flags = (gaps, working)
@@ -128,10 +161,13 @@ class BoardHeatmap:
                 data[i, j] = code
                 txt = self.texts[i][j]
                 if code == _INVALID:
+                    if txt is None:
+                        txt = self.texts[i][j] = self.ax.text(j, i, "", ha="center", va="center", fontsize=10,
+                                                              fontweight="bold", color="white")
                     txt.set_text(str(cell))
                     txt.set_visible(True)
                     continue
-                if txt.get_visible():
+                if txt is not None and txt.get_visible():
                     txt.set_text("")
                     txt.set_visible(False)
                 label = dl.canonical_cell(dl.parse_cell(cell)[0])
@@ -139,7 +175,7 @@ class BoardHeatmap:
                     points[label].append((j, i))
         for cell, collection in self.letters.items():
             collection.set_offsets(np.array(points[cell], dtype=float).reshape(-1, 2))
-        self.image.set_data(data)
+        self.image.set_array(data)
         gaps = tuple(d for d in self.decisions if d in set(gap_decisions))
         busy = tuple(d for d in gaps if d in set(working))
         if (gaps, busy) != self._flags:
@@ -221,14 +257,26 @@ class LevelsChart:
         handles[idx] = Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE["grey"], alpha=0.6)
         self.fig.legend(handles, labels, loc="outside lower center", ncol=4, fontsize=8.5)
         # Everything but the points is static: lay out once, then freeze for fast redraws.
-        freeze_layout(self.fig)
+        self._layout_key = ("LevelsChart", tuple(self.decisions)) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
+        self.reference_visible = True
+
+    # A redraw draws the learner's and the class's points over a background holding the rest
+    # (drawn once per state of the reference): see plots/blit.py.
+    def _moving(self):
+        return [(self.ax, self.klass), (self.ax, self.ref_points), (self.ax, self.you)]
+
+    def _key(self):
+        return (self.reference_visible,)
+
+    png = blit_png
 
     def show_reference(self, visible: bool = True) -> None:
         """Show or hide the reference (hidden until the learner asks to compare)."""
         for bar in self.ref_bars:
             bar.set_visible(visible)
         self.ref_points.set_visible(visible)
-        self.reference_visible = visible
+        self.reference_visible = bool(visible)
         if getattr(self, "choices", None) is not None:
             self._set_alt()
 
@@ -237,7 +285,7 @@ class LevelsChart:
         parts = []
         for d in chosen:
             part = f"{dl.decision_label(d)}: {format_number(self.choices[d], 0)}"
-            if getattr(self, "reference_visible", True):
+            if self.reference_visible:
                 ref = dl.REFERENCE_LEVELS[d]
                 part += " " + t("delegation.levels.alt_reference", level=format_number(ref.level, 0),
                                 low=format_number(ref.low, 0), high=format_number(ref.high, 0))

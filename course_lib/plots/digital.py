@@ -18,6 +18,7 @@ from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import funnel as fn
 from ..i18n import format_money, format_number, format_percent, t
+from .blit import blit_png, figure_key, freeze_cached, snapped
 from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
 
 BINS = 30
@@ -94,8 +95,8 @@ class FunnelChart:
         if not stages:
             self.fig, self.ax_sales = new_figure(figsize=figsize or (6.4, 3.6))
             self._init_sales()
-            freeze_layout(self.fig)
-            _room_right(self.fig, self.ax_sales)
+            self._layout_key = ("FunnelChart", False) + figure_key(self.fig)
+            freeze_cached(self.fig, self._layout_key, lambda: _room_right(self.fig, self.ax_sales))
             return
         self.fig, (self.ax_stages, self.ax_sales) = new_figure(figsize=figsize or (9.6, 4.0), ncols=2)
         ax = self.ax_stages
@@ -127,6 +128,24 @@ class FunnelChart:
         self.ax_sales.set_ylabel(t("digital.plot.share_of_years"))
         self.sales_title = self.ax_sales.set_title(t("digital.plot.sales_title_p", p="100 %"))
         self.ax_sales.legend(loc="upper right", fontsize=8)
+
+    # The app's one-panel chart blits (plots/blit.py): bars, lines, legend and title over a
+    # background of axes and ticks that stays while the limits do.
+    def _moving(self):
+        ax = self.ax_sales
+        return [(ax, a) for a in (*self.hist.bars, self.target_line, self.mean_line, ax.get_legend(),
+                                  self.sales_title)]
+
+    def _key(self):
+        return (self.ax_sales.get_xlim(), self.ax_sales.get_ylim())
+
+    def png(self) -> bytes:
+        """The figure as PNG; the one-panel chart draws only what moved."""
+        if self.stages:
+            from .style import to_png
+
+            return to_png(self.fig)
+        return blit_png(self)
 
     def update(self, result: fn.FunnelResult, target: float | None = None) -> None:
         """Redraw for a :class:`~course_lib.funnel.FunnelResult` and a new-sales target (NOK)."""
@@ -167,8 +186,9 @@ class FunnelChart:
             lo_x, hi_x = min(lo_x, target * 0.9), max(hi_x, target * 1.1)
         lo_x = max(lo_x, 0.0)
         peak = self.hist.update(result.sales, lo_x, hi_x)
-        self.ax_sales.set_xlim(lo_x, hi_x)
-        self.ax_sales.set_ylim(0, max(peak * 1.15, 0.01))
+        # limits on round units: nearby results keep the axes (and the blitted background) still
+        self.ax_sales.set_xlim(*snapped(lo_x, hi_x))
+        self.ax_sales.set_ylim(0, snapped(0, max(peak * 1.15, 0.01))[1])
         self.mean_line.set_xdata([result.sales.mean()] * 2)
         if target is not None:
             self.target_line.set_visible(True)
@@ -279,8 +299,8 @@ class MaturityChart:
                                  label=t("digital.plot.case"))
         self.learner_bars = ax.barh(y - 0.18, np.zeros(n), height=0.34, left=0, color=PALETTE["blue"],
                                     label=t("digital.plot.learner"))
-        for x, colour in ((2.5, PALETTE["orange"]), (3.75, PALETTE["green"])):
-            ax.axvline(x, color=colour, lw=1, ls=":")
+        self.marks = [ax.axvline(x, color=colour, lw=1, ls=":")
+                      for x, colour in ((2.5, PALETTE["orange"]), (3.75, PALETTE["green"]))]
         ax.set_yticks(y)
         ax.set_yticklabels(titles, fontsize=8.5)
         ax.set_xlim(0, 5)
@@ -290,7 +310,17 @@ class MaturityChart:
         ax.set_xlabel(t("digital.plot.maturity_axis"))
         ax.set_title(t("digital.plot.maturity_title"))
         ax.legend(loc="lower right", fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
-        freeze_layout(self.fig)
+        self._layout_key = ("MaturityChart", tuple(titles)) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
+
+    # bars, marks and legend over a background of axes, ticks and titles (plots/blit.py)
+    def _moving(self):
+        return [(self.ax, a) for a in (*self.case_bars, *self.learner_bars, *self.marks, self.ax.get_legend())]
+
+    def _key(self):
+        return (self.ax.get_xlim(), self.ax.get_ylim())
+
+    png = blit_png
 
     def update(self, case: pd.DataFrame, learner: pd.DataFrame | None = None) -> None:
         for bar, value in zip(self.case_bars, case["maturity"]):
@@ -357,16 +387,33 @@ class InvestmentChart:
         from ..investment import INPUTS, input_label
 
         self.tornado = TornadoChart(rows, ax=ax_t, labels=[input_label(k) for k in INPUTS]) if ax_t is not None else None
-        freeze_layout(self.fig)
-        _room_right(self.fig, *([ax_t] if ax_t is not None else [self.ax_npv]), share=0.02)
+        self._layout_key = ("InvestmentChart", rows, tornado) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key,
+                      lambda: _room_right(self.fig, *([ax_t] if ax_t is not None else [self.ax_npv]), share=0.02))
+
+    # The app's one-panel chart blits (plots/blit.py), as the funnel's sales panel.
+    def _moving(self):
+        ax = self.ax_npv
+        return [(ax, a) for a in (*self.hist.bars, self.zero, self.likely_line, ax.get_legend(), self.npv_title)]
+
+    def _key(self):
+        return (self.ax_npv.get_xlim(), self.ax_npv.get_ylim())
+
+    def png(self) -> bytes:
+        """The figure as PNG; the one-panel chart draws only what moved."""
+        if self.tornado is not None:
+            from .style import to_png
+
+            return to_png(self.fig)
+        return blit_png(self)
 
     def update(self, result, table: pd.DataFrame | None = None) -> None:
         lo, hi = _spread(result.npv)
         lo, hi = min(lo, -0.05 * abs(hi)), max(hi, 0.05 * abs(lo))
         peak = self.hist.update(result.npv, lo, hi, colour_below=PALETTE["vermillion"], split=0.0,
                                 colour=PALETTE["blue"])
-        self.ax_npv.set_xlim(lo, hi)
-        self.ax_npv.set_ylim(0, max(peak * 1.15, 0.01))
+        self.ax_npv.set_xlim(*snapped(lo, hi))
+        self.ax_npv.set_ylim(0, snapped(0, max(peak * 1.15, 0.01))[1])
         self.likely_line.set_xdata([result.npv_likely] * 2)
         self.npv_title.set_text(t("digital.plot.npv_title", p=format_percent(result.p_positive, 0)))
         if table is not None and self.tornado is not None:

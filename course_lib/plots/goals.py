@@ -21,7 +21,8 @@ from .. import goals
 from ..goals import MONTH_NAMES, month_name
 from ..pipeline_data import STAGES
 from ..i18n import format_money, format_number, format_percent, get_language, t
-from .style import DARK, PALETTE, freeze_layout, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
+from .blit import blit_png, figure_key, freeze_cached, snapped, stable_limit
+from .style import DARK, PALETTE, money_axis, new_figure, number_axis, percent_axis, set_alt, styled
 
 
 
@@ -34,42 +35,8 @@ def _nice_step(span: float) -> float:
     return float(10 * exponent)
 
 
-def _blit_png(self) -> bytes:
-    """The chart's figure as PNG, drawing only what moves.
-
-    The static part (curves, bands, ticks, legend) is drawn once into a background and restored
-    for each redraw (blitting, as interactive matplotlib does); it is redrawn when ``_key()``
-    (the axes limits and anything else the background shows) changes. A chart class sets
-    ``png = _blit_png`` and defines ``_moving()`` (``(axes, artist)`` pairs) and ``_key()``.
-    """
-    import io
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    canvas = self.fig.canvas
-    if not isinstance(canvas, FigureCanvasAgg):
-        canvas = FigureCanvasAgg(self.fig)
-    moving = self._moving()
-    key = self._key()
-    if getattr(self, "_background", None) is None or getattr(self, "_background_key", None) != key:
-        shown = [artist.get_visible() for _, artist in moving]
-        for _, artist in moving:
-            artist.set_visible(False)
-        canvas.draw()
-        self._background = canvas.copy_from_bbox(self.fig.bbox)
-        self._background_key = key
-        for (_, artist), visible in zip(moving, shown):
-            artist.set_visible(visible)
-    canvas.restore_region(self._background)
-    for ax, artist in moving:
-        if artist.get_visible():
-            ax.draw_artist(artist)
-    width, height = canvas.get_width_height()
-    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    out = io.BytesIO()
-    image.save(out, format="png", compress_level=1)
-    return out.getvalue()
+# the charts blit: the static part is drawn once, a redraw draws what moves (see plots/blit.py)
+_blit_png = blit_png
 
 
 # --------------------------------------------------------------------------- forecast
@@ -111,7 +78,18 @@ class ForecastChart:
         ax.legend(loc="upper right", fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
         ax.set_xlim(0, 20_000_000)
         ax.set_ylim(0, 0.2)
-        freeze_layout(self.fig)
+        self._layout_key = ("ForecastChart", annotate) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
+
+    def _moving(self):
+        ax = self.ax
+        return [(ax, a) for a in (self.hist, self.miss, self.band, self.budget_line, self.mean_line, self.text,
+                                  ax.get_legend(), self.title)]
+
+    def _key(self):
+        return (self.ax.get_xlim(), self.ax.get_ylim())
+
+    png = _blit_png
 
     def update(self, result: "goals.Forecast", budget: float) -> None:
         """Redraw for a :class:`~course_lib.goals.Forecast` and a budget (NOK)."""
@@ -138,8 +116,10 @@ class ForecastChart:
             *(f"{name}: {format_money(round(value, -4), 0, lang)}"
               for name, value in (("P10", p10), ("P50", p50), ("P90", p90))),
         ]))
-        self.ax.set_xlim(edges[0], edges[-1])
-        self.ax.set_ylim(0, max(0.05, float(share.max()) * 1.6))
+        # limits on round units: nearby results keep the axes, and the background with the ticks
+        # stays valid (plots/blit.py); the same result always gives the same axes
+        self.ax.set_xlim(*snapped(float(edges[0]), float(edges[-1])))
+        self.ax.set_ylim(0, snapped(0, max(0.05, float(share.max()) * 1.6))[1])
         self.title.set_text(t("goals.plot.forecast_title", months=result.horizon))
         set_alt(self.fig if hasattr(self, "fig") else self.ax.figure, t(
             "goals.plot.alt_forecast", months=result.horizon, budget=format_money(budget, 0, lang),
@@ -210,7 +190,9 @@ class BudgetChart:
         ax.set_title(t("goals.plot.budget_title"))
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
         ax.set_xlim(0, 20_000_000)
-        freeze_layout(self.fig)
+        self._layout_key = ("BudgetChart",) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
+        self._curves_key = None
         self.budgets = np.linspace(0, 1, self.POINTS)
         self.p = self.atk = self.ll = np.zeros(self.POINTS)
         self._background = None
@@ -219,7 +201,7 @@ class BudgetChart:
         return [(self.ax, a) for a in (self.budget_line, self.threshold_line, self.points)]
 
     def _key(self):
-        return tuple(self.ax.get_xlim())
+        return tuple(self.ax.get_xlim()) + (self._curves_key,)
 
     png = _blit_png
 
@@ -238,6 +220,9 @@ class BudgetChart:
         zone = zone or goals.budget_zone(result)
         _set_span(self.zone, zone.low, zone.high)
         self.ax.set_xlim(self.budgets[0], self.budgets[-1])
+        # what the background shows besides the limits: the curves and the zone
+        self._curves_key = (hash(self.budgets.tobytes()), hash(np.asarray(self.p).tobytes()),
+                            hash(np.asarray(self.ll).tobytes()), float(zone.low), float(zone.high))
         self._background = None
 
     def update(self, budget: float, threshold: float | None = None) -> None:
@@ -352,7 +337,8 @@ class ControlChart:
             ax.set_xticks(x)
         top.tick_params(labelbottom=False)      # the months are read off the lower panel
         bottom.set_xticklabels(MONTH_NAMES[self.lang])
-        freeze_layout(self.fig)
+        self._layout_key = ("ControlChart",) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
 
     def _moving(self):
         top = [(self.top, a) for a in (self.cum_actual, self.rr_whisker, self.rr_point, self.pf_whisker,
@@ -412,11 +398,7 @@ class ControlChart:
 def _stable_limit(ax, low: float, high: float, symmetric: bool = False, which: str = "y") -> None:
     """Set the limits to (low, high) unless the current ones already hold them without wasting
     more than a third of the axis: small changes keep the axes still (and a redraw cheap)."""
-    cur_low, cur_high = ax.get_ylim() if which == "y" else ax.get_xlim()
-    span, cur_span = high - low, cur_high - cur_low
-    if cur_low <= low and cur_high >= high and cur_span <= 1.5 * span:
-        return
-    (ax.set_ylim if which == "y" else ax.set_xlim)(low, high)
+    stable_limit(ax, low, high, which=which)
 
 
 def plot_control(result: "goals.ControlResult"):

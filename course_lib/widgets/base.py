@@ -69,6 +69,14 @@ def show_figure(out: widgets.Output, fig, alt: str | None = None) -> None:
     out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
 
 
+def show_png(out: widgets.Output, png: bytes, alt: str) -> None:
+    """Like :func:`show_figure` for a figure already rendered to PNG (a chart that blits, ``plots/blit.py``)."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    data, metadata = InteractiveShell.instance().display_formatter.format(FigureImage(png, alt))
+    out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
+
+
 def show_html(out: widgets.Output, markup: str) -> None:
     """Replace what ``out`` shows with a piece of HTML."""
     from IPython.display import HTML
@@ -233,4 +241,11 @@ class App:
         from .a11y import name_sliders
 
         name_sliders()      # slider handles get accessible names (ipywidgets gives them none)
-        return self.widget._repr_mimebundle_(**kwargs)
+        widget = self.widget
+        if getattr(widget, "_view_name", None) is None or not getattr(widget, "_model_id", None):
+            return widget._repr_mimebundle_(**kwargs)
+        # ipywidgets' own bundle starts with repr() of the whole widget tree (every child's every
+        # trait, a tenth of a second for an app of 300 widgets) and then keeps 110 characters of it
+        return {"text/plain": f"{type(self).__name__}()",
+                "application/vnd.jupyter.widget-view+json": {
+                    "version_major": 2, "version_minor": 0, "model_id": widget._model_id}}

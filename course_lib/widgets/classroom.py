@@ -76,16 +76,26 @@ class ClassSummaryApp(App):
         self.button.on_click(lambda _b: self.refresh())
         self.widget = widgets.VBox([self.button, self.error, self.text, *self.outs.values()])
         self.summary = None
+        self._shown: dict[str, tuple] = {}
         self.refresh()
 
     def _refresh(self) -> None:
         from ..plots.classroom import plot_profiles, plot_quiz, plot_votes
 
+        from ..i18n import get_language
+        from ..plots.style import presentation
+
         self.summary = cr.summarise(self.folder)
         self.text.value = self.summary.to_html()
-        show_figure(self.outs["profile"], plot_profiles(self.summary))
-        show_figure(self.outs["delegation"], plot_votes(self.summary))
-        show_figure(self.outs["quiz"], plot_quiz(self.summary))
+        # a figure is drawn again only when what it shows changed (a refresh with nothing new
+        # shared costs the reading of the folder, not three figures: about a second)
+        for name, plot, data in (("profile", plot_profiles, self.summary.profile),
+                                 ("delegation", plot_votes, self.summary.delegation),
+                                 ("quiz", plot_quiz, self.summary.quiz)):
+            key = (get_language(), presentation(), repr(data))
+            if self._shown.get(name) != key:
+                show_figure(self.outs[name], plot(self.summary))
+                self._shown[name] = key
 
 
 def quiz_share_button(quiz) -> ShareButton | None:

@@ -21,12 +21,14 @@ import html
 from typing import Iterable, Mapping
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from .. import delegation as dl
 from ..i18n import pick, t
 from ..plots.delegation import BoardHeatmap, LevelsChart, gap_decisions, working_decisions
 from ..progress import get_store
-from .base import App, ErrorBox, guarded, show_figure
+from ..plots.style import figure_alt
+from .base import App, ErrorBox, guarded, show_png
 
 BOARD_SECTION = "decision_rights"
 LEVELS_SECTION = "delegation_levels"
@@ -70,6 +72,16 @@ class DecisionRightsBoard(App):
                                 layout=widgets.Layout(justify_content="center")) for r in self.roles]
         rows = header
         callback = guarded(self.error)(self._on_cell)
+        # one layout and one style model shared by the 60 cells (each its own made 120 more widgets to build)
+        cell_layout = widgets.Layout(width="auto")
+        cell_style = DescriptionStyle(description_width="0px")
+        options = _cell_options()
+        start = dl.to_frame(dl.preset_matrix(preset))       # the cells are made holding the preset
+
+        def first(d, r):
+            value = start.at[d, r] if (d in start.index and r in start.columns) else ""
+            return value if value in dl.CELL_OPTIONS else ""
+
         for d in self.decisions:
             label = widgets.HTML(f"<div style='white-space:normal;line-height:1.15'>"
                                  f"{html.escape(dl.decision_label(d))}</div>")
@@ -77,9 +89,9 @@ class DecisionRightsBoard(App):
             rows.append(label)
             for r in self.roles:
                 # the description names the cell for screen readers; zero width keeps the grid as drawn
-                dd = widgets.Dropdown(options=_cell_options(), value="", layout=widgets.Layout(width="auto"),
+                dd = widgets.Dropdown(options=options, value=first(d, r), layout=cell_layout,
                                       description=f"{dl.decision_label(d)} – {dl.role_label(r)}",
-                                      style={"description_width": "0px"})
+                                      style=cell_style)
                 dd.add_class("course-hidden-label")
                 dd.add_class("course-board-cell")
                 dd.add_class(f"course-cell-{d}-{r}")
@@ -122,7 +134,7 @@ class DecisionRightsBoard(App):
         self.matrix = dl.empty_matrix()
         self.problems: list[dl.RaciProblem] = []
         self.report: dl.ControllabilityReport | None = None
-        self.load_preset(preset)
+        self.refresh()
 
     # ------------------------------------------------------------------ state
     def current_matrix(self):
@@ -160,7 +172,7 @@ class DecisionRightsBoard(App):
         self.validation.value = self._validation_html()
         self.gaps_panel.value = self._gaps_html()
         self.chart.update(self.matrix, gap_decisions(self.report), self.report.score, working_decisions(self.report))
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
 
     def _validation_html(self) -> str:
         if not self.problems:
@@ -223,11 +235,12 @@ class DelegationLevelsApp(App):
         self.levels: dict[str, widgets.Dropdown] = {}
         rows = []
         callback = guarded(self.error)(self._on_change)
+        level_layout = widgets.Layout(width="170px")
+        level_style = DescriptionStyle(description_width="0px")
         for d in self.decisions:
             start = saved.get(d, 0)
             dd = widgets.Dropdown(options=options, value=start if start in range(8) else 0,
-                                  layout=widgets.Layout(width="170px"), description=dl.decision_label(d),
-                                  style={"description_width": "0px"})
+                                  layout=level_layout, description=dl.decision_label(d), style=level_style)
             dd.add_class("course-hidden-label")
             dd.add_class(f"course-level-{d}")
             dd.observe(callback, names="value")
@@ -278,7 +291,7 @@ class DelegationLevelsApp(App):
             self.status.value = html.escape(t("delegation.levels.saved", count=len(self.choices)))
         self.feedback.value = self._feedback_html() if self.revealed else ""
         self.chart.update(self.choices, self.spread)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
 
     def _feedback_html(self) -> str:
         c = self.comparison

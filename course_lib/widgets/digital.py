@@ -21,6 +21,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import html
 import math
 from typing import Any, Mapping
@@ -34,13 +35,23 @@ from .. import strategy as sg
 from ..i18n import format_money, format_number, format_percent, get_language, invalid, pick, t
 from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, funnel_bars_html, short_titles, tornado_html
 from ..progress import get_store
-from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_figure
+from ..plots.style import figure_alt
+from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_figure, show_png
 
 STRATEGY_SECTION = "digital_strategy"
 INVESTMENT_SECTION = "investment_case"
 _STYLE = {"description_width": "190px"}
 _ROW = widgets.Layout(width="420px")
 _DRAWS = 4_000
+
+
+@functools.lru_cache(maxsize=1)
+def _case_numbers():
+    """The case's new-sales budget and investment context, from its team data read once per kernel."""
+    from ..cases import load_team
+
+    team = load_team()
+    return fn.case_new_sales_budget(team=team), iv.case_context(team)
 
 
 def _esc(text: Any) -> str:
@@ -72,7 +83,7 @@ class FunnelApp(App):
         self.target = None
         self.advice: list[str] = []
         self._quiet = True
-        self.budget = fn.case_new_sales_budget()
+        self.budget = _case_numbers()[0]
         self.chart = FunnelChart(stages=False)      # one panel redrawn; the stages are HTML bars
         self.out = widgets.Output()
         self.out.add_class("course-funnel-figure")
@@ -137,7 +148,7 @@ class FunnelApp(App):
         self.result, self.need, self.target = result, need, target
         self.advice = fn.what_must_change(self.visitors.value, target, rates)
         self.chart.update(result, target)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         self.stages.value = funnel_bars_html(result)
         q = result.quantiles()
         self.metrics.value = metrics_html([
@@ -253,7 +264,7 @@ class SevenStepsApp(App):
             self.store.put(STRATEGY_SECTION, "answers", answers)
         self.learner_scores = sg.score(answers)
         self.chart.update(self.case_scores, self.learner_scores)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         n, total = len(answers), len(self.choices)
         key = "digital.steps.saved" if save else "digital.steps.loaded"
         self.status.value = f"<span style='color:#007A5A'>{_esc(t(key, count=n, total=total))}</span>"
@@ -323,7 +334,7 @@ class InvestmentApp(App):
         self.seed = seed
         self.error = ErrorBox()
         self.store = get_store()
-        self.context = iv.case_context()
+        self.context = _case_numbers()[1]
         self._quiet = True
         self.inputs = None
         self.result = None
@@ -407,7 +418,7 @@ class InvestmentApp(App):
         table = iv.tornado(inputs, self.rate.value, self.horizon.value, context=self.context)
         self.inputs, self.result, self.table = inputs, result, table
         self.chart.update(result)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         self.tornado.value = tornado_html(table)
         self.metrics.value = metrics_html(self._metricmetrics_html())
 

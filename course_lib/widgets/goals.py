@@ -11,6 +11,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import html
 from typing import Any
 
@@ -26,7 +27,7 @@ from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
 from ..plots.style import figure_alt
-from .base import App, labelled_slider, metrics_html, ErrorBox, FigureImage, readout, show_figure
+from .base import App, labelled_slider, metrics_html, ErrorBox, FigureImage, readout, show_figure, show_png
 
 
 _STYLE = {"description_width": "190px"}
@@ -36,6 +37,21 @@ HORIZON = 3
 
 def _esc(text: Any) -> str:
     return html.escape(str(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _read_case() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return load_team(), goals.case_pipeline()
+
+
+def _case_team() -> pd.DataFrame:
+    """The case's team data, read and checked once per kernel (a copy: an app may not change the cache)."""
+    return _read_case()[0].copy()
+
+
+def _case_pipeline() -> pd.DataFrame:
+    """The case's pipeline, read once per kernel (a copy)."""
+    return _read_case()[1].copy()
 
 
 
@@ -52,7 +68,7 @@ class PipelineForecastApp(App):
     """
 
     def __init__(self, pipeline: pd.DataFrame | None = None, n: int = 10_000, seed: int = 2026):
-        self.pipeline = goals.case_pipeline() if pipeline is None else pipeline
+        self.pipeline = _case_pipeline() if pipeline is None else pipeline
         self.n, self.seed = n, seed
         self.error = ErrorBox()
         self.result: goals.Forecast | None = None
@@ -61,7 +77,7 @@ class PipelineForecastApp(App):
         self.chart = ForecastChart(annotate=False)     # P(reach) and P10/P50/P90 are in the panel beside it
         self.out = widgets.Output()
         self.out.add_class("course-forecast-figure")
-        self._team = load_team()
+        self._team = _case_team()
         self._budgets: dict[int, float] = {}
         self.win_rates = {
             stage: labelled_slider(goals.DEFAULT_PROBABILITY[stage], 0.0, 1.0, 0.05,
@@ -101,7 +117,7 @@ class PipelineForecastApp(App):
         self.budget = self._budgets[horizon]
         self.result = result
         self.chart.update(result, self.budget)
-        show_figure(self.out, self.chart.fig)   # the axes follow the outcomes, so the whole figure is drawn
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         naive = float((self.pipeline["amount"] * self.pipeline["probability"]).sum())
         q = result.summary()
         self.metrics.value = metrics_html([
@@ -153,10 +169,11 @@ class BudgetSetterApp(App):
 
     def __init__(self, pipeline: pd.DataFrame | None = None, horizon: int = HORIZON, n: int = 10_000,
                  seed: int = 2026, plan: Plan | None = None):
-        self.pipeline = goals.case_pipeline() if pipeline is None else pipeline
+        self.pipeline = _case_pipeline() if pipeline is None else pipeline
         self.error = ErrorBox()
         self._quiet = True
-        self.forecast = goals.forecast(self.pipeline, horizon, n=n, seed=seed, run_rate=goals.case_run_rate())
+        team = _case_team()
+        self.forecast = goals.forecast(self.pipeline, horizon, n=n, seed=seed, run_rate=goals.case_run_rate(team))
         self.zone = goals.budget_zone(self.forecast)
         self.ability = self.forecast.p90
         if plan is None:
@@ -168,7 +185,7 @@ class BudgetSetterApp(App):
         self.chart.set_forecast(self.forecast, self.zone)
         self.out = widgets.Output()
         self.out.add_class("course-budget-figure")
-        start = goals.case_budget(horizon)
+        start = goals.case_budget(horizon, team=team)
         low = int(round(self.forecast.quantile(0.001) * 0.95, -5))
         high = int(round(max(self.forecast.quantile(0.999), start) * 1.08, -5))
         self.budget = labelled_slider(int(start), low, high, 100_000, t("goals.widget.budget", months=horizon),
@@ -223,8 +240,7 @@ class BudgetSetterApp(App):
             "threshold": threshold, "p_threshold": p_threshold, "in_zone": self.zone.contains(budget),
         }
         self.chart.update(budget, threshold)
-        self.out.outputs = ()
-        self.out.append_display_data(FigureImage(self.chart.png(), figure_alt(self.chart.fig)))  # <img> with alt
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))  # <img> with alt, one state message
         zone_key = "goals.widget.zone_in" if self.state["in_zone"] else (
             "goals.widget.zone_low" if budget < self.zone.low else "goals.widget.zone_high")
         self.metrics.value = metrics_html([
@@ -262,7 +278,7 @@ class ControlDashboardApp(App):
     """
 
     def __init__(self, team: pd.DataFrame | None = None, year: str | None = None):
-        self.team = load_team() if team is None else team
+        self.team = _case_team() if team is None else team
         self.error = ErrorBox()
         self.result: goals.ControlResult | None = None
         self._quiet = True
@@ -322,8 +338,7 @@ class ControlDashboardApp(App):
                                      seller=self.seller.value, phasing=self.phasing.value)
         self.result = result
         self.chart.update(result)
-        self.out.outputs = ()
-        self.out.append_display_data(FigureImage(self.chart.png(), figure_alt(self.chart.fig)))  # <img> with alt
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))  # <img> with alt, one state message
         colour = {"act_low": "#D55E00", "act_high": "#0072B2", "watch": "#E69F00", "leave": "#009E73"}[result.reading]
         # not by colour alone: a symbol as well as the words
         symbol = {"act_low": "▼", "act_high": "▲", "watch": "●", "leave": "✓"}[result.reading]
