@@ -91,6 +91,7 @@ def name_sliders() -> None:
         from IPython.display import Javascript, display
     except ImportError:  # pragma: no cover - IPython comes with Jupyter
         return
-    if get_ipython() is None:
+    shell = get_ipython()
+    if getattr(shell, "kernel", None) is None:  # a terminal IPython (benchmarks) would print the script's repr
         return
     display(Javascript(SLIDER_SCRIPT))
