@@ -419,10 +419,15 @@ class UniformChart:
             if key == "churn_rate":
                 percent_axis(ax, "y", 1)
             else:
-                ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p, lang=self.lang: format_number(v, 0, lang)))
+                # 2,5 not "2" when the locator steps by halves
+                ax.yaxis.set_major_formatter(FuncFormatter(
+                    lambda v, _p, lang=self.lang: format_number(v, 0 if abs(v - round(v)) < 1e-9 else 1, lang)))
             self.texts[key] = [ax.text(xi, 0, "", ha="center", va="bottom", fontsize=7.5)
                                for xi in np.concatenate([x - 0.2, x + 0.2])]
         axes[0].legend(loc="upper left", fontsize=8)
+        # lay out for the widest tick labels the case gives (100, 12,0 %), not for the empty 0-1 axes
+        for ax, (key, _) in zip(axes, metrics):
+            ax.set_ylim(0, 0.12 if key == "churn_rate" else 100)
         freeze_layout(self.fig)
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
