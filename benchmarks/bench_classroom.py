@@ -428,14 +428,18 @@ def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MOD
                     if record["error"] or record["name"] != p.name:
                         raise RuntimeError(f"warm-up failed: {record}")
                     p.m["warmed"] = True
+                p.m["stage"] = "sign-in and start"
                 p.sign_in_and_start(timeout)
+                p.m["stage"] = "pull"
                 p.m["pull_s"] = p.pull(repo_url, branch)
                 for module in modules:
+                    p.m["stage"] = f"module {module}"
                     p.run_module(module)
+                p.m["stage"] = "saving answers"
                 p.save_answers(modules[0])
                 p.m["ready"] = True
             except Exception as exc:  # noqa: BLE001 - count it, keep the class going
-                p.m["errors"].append(f"{type(exc).__name__}: {exc}")
+                p.m["errors"].append(f"{type(exc).__name__} during {p.m.get('stage')}: {exc}")
                 p.m["ready"] = False
 
         t_class = time.monotonic()
@@ -540,6 +544,10 @@ def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MOD
                 pass
         for n in users:
             subprocess.run(["userdel", "-r", "-f", n], capture_output=True)
+        try:  # the servers' own word on dropped kernel connections (they log to the hub's log)
+            report["ws_ping_timeouts"] = (tmp / "hub.log").read_text(errors="replace").count("WebSocket ping timeout")
+        except OSError:
+            pass
         shutil.rmtree(tmp, ignore_errors=True)
         report["total_s"] = round(time.monotonic() - started, 1)
 
