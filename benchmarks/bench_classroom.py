@@ -320,8 +320,11 @@ class Learner:
             f"store.record_attempt('bench.identity', {self.name!r}, True)\n"
             f"store.save_reflection('bench.reflection', 'written by ' + {self.name!r})\n"
             "from course_lib.hub import version_problems\n"
+            "from ipykernel.connect import get_connection_info, get_connection_file\n"
             "print(json.dumps({'course_lib': course_lib.__file__, 'progress': str(store.path),\n"
-            "                  'version_problems': version_problems()}))\n"
+            "                  'version_problems': version_problems(),\n"
+            "                  'transport': get_connection_info(unpack=True)['transport'],\n"
+            "                  'connection_file': get_connection_file()}))\n"
         )
         result = self.run(module, [code])[0]
         if not result["ok"]:
@@ -330,6 +333,8 @@ class Learner:
         self.m["course_lib"] = info["course_lib"]
         self.m["progress_file"] = info["progress"]
         self.m["version_problems"] = info["version_problems"]
+        self.m["transport"] = info["transport"]
+        self.m["connection_file"] = info["connection_file"]
 
     def try_to_read(self, module: str, paths: list[str]) -> dict[str, str]:
         code = (
@@ -357,7 +362,8 @@ def _stats(values: list[float]) -> dict:
 
 
 def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MODULE), lang: str = "nb",
-        second_pull: bool = True, timeout: float = 900, warm_first: bool = True, log=print) -> dict:
+        second_pull: bool = True, timeout: float = 900, warm_first: bool = True, log=print,
+        keep_log: str | None = None) -> dict:
     """Run the classroom; returns the report (raises :class:`Unavailable` if the machine cannot).
 
     With ``warm_first`` the trainer warms up learner 1 with ``course hub warm`` (REST API: user
@@ -509,6 +515,11 @@ def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MOD
                 report["failures"].append(f"{p.name}: kernel imported {p.m.get('course_lib')}, not {expected}")
             if p.m.get("version_problems"):
                 report["failures"].append(f"{p.name}: version check: {p.m['version_problems']}")
+            # kernels on Unix sockets in the learner's own home (deploy/hub: no port races, unreachable to others)
+            if p.m.get("transport") != "ipc" or not str(p.m.get("connection_file", "")).startswith(f"{home}/"):
+                report["failures"].append(f"{p.name}: kernel on {p.m.get('transport')} at {p.m.get('connection_file')}, "
+                                          f"not on IPC sockets in {home}")
+        report["kernel_transports"] = sorted({str(p.m.get("transport")) for p in people if p.m.get("ready")})
 
         if second_pull and ok_people:
             report["second_pull"] = _second_pull(ok_people[0], bare, branch, repo_url, modules[0], tmp)
@@ -545,11 +556,27 @@ def run(learners: int = 30, modules: tuple[str, ...] = ("00_start_here", APP_MOD
         for n in users:
             subprocess.run(["userdel", "-r", "-f", n], capture_output=True)
         try:  # the servers' own word on dropped kernel connections (they log to the hub's log)
-            report["ws_ping_timeouts"] = (tmp / "hub.log").read_text(errors="replace").count("WebSocket ping timeout")
+            hub_log_text = (tmp / "hub.log").read_text(errors="replace")
         except OSError:
-            pass
+            hub_log_text = ""
+        report["server_warnings"] = {key: hub_log_text.count(text) for key, text in SERVER_WARNINGS.items()}
+        if keep_log and hub_log_text:
+            Path(keep_log).write_text(hub_log_text)
+            report["hub_log"] = str(keep_log)
         shutil.rmtree(tmp, ignore_errors=True)
         report["total_s"] = round(time.monotonic() - started, 1)
+
+
+# What a learner's server logs when it drops or refuses a kernel connection, counted in the report.
+SERVER_WARNINGS = {
+    "ws_ping_timeout": "WebSocket ping timeout",
+    "kernel_info_timeout": "Timeout waiting for kernel_info reply",
+    "kernel_never_alive": "Kernel never reached an 'alive' state",
+    "error_opening_stream": "Error opening stream",
+    "stale_connection": "Replacing stale connection",
+    "kernel_restarted": "restarting kernel",
+    "kernel_died": "KernelRestarter: restart failed",
+}
 
 
 def _exists(name: str) -> bool:
@@ -618,10 +645,11 @@ def main(argv=None) -> int:
     parser.add_argument("--no-second-pull", action="store_true")
     parser.add_argument("--no-warm", action="store_true", help="do not warm up learner 1 before sign-in")
     parser.add_argument("--json", help="also write the report here")
+    parser.add_argument("--keep-log", help="copy the hub's log (hub, proxy and every learner's server) here")
     args = parser.parse_args(argv)
     try:
         report = run(args.learners, tuple(args.modules.split(",")), args.lang, not args.no_second_pull,
-                     warm_first=not args.no_warm)
+                     warm_first=not args.no_warm, keep_log=args.keep_log)
     except Unavailable as exc:
         print(f"skipped: {exc}")
         return 0

@@ -42,6 +42,7 @@ def test_three_learners_isolated_pull_run_save_and_pull_again():
     # learner 1 was warmed up by `course hub warm` (REST API) before signing in
     assert report["warm"]["error"] is None and report["warm"]["pull_s"] is not None
     assert report["isolation_checked"] == 3 and report["isolation_leaks"] == 0
+    assert report["kernel_transports"] == ["ipc"]  # no TCP ports to race for (deploy/hub/jupyterhub_config.py)
     assert report["second_pull"] == {**report["second_pull"], "ok": True, "edit_kept": True,
                                       "upstream_arrived": True, "answers_kept": True}
     assert report["memory_mb"]["server_per_learner"]["median"] > 50  # the servers were really measured

@@ -85,6 +85,9 @@ def test_hub_config_isolates_learners_and_starts_a_class_reliably(config, tmp_pa
     assert c.JupyterHub.authenticator_class.__name__ == "WorkshopAuthenticator"
     assert c.Authenticator.allow_all is True and c.WorkshopAuthenticator.request_otp is True
     assert c.Spawner.http_timeout >= 300 and c.Spawner.start_timeout >= 300
+    # a kernel started mid-class may take over a minute to answer; its connection must not drop
+    timeouts = [a.split("=", 1)[1] for a in c.Spawner.args if a.startswith("--MappingKernelManager.kernel_info_timeout=")]
+    assert timeouts and float(timeouts[0]) >= 300
     assert str(tmp_path / "state") in c.JupyterHub.db_url
     assert (tmp_path / "state").stat().st_mode & 0o077 == 0  # secrets: root only
     culler = next(s for s in c.JupyterHub.services if s["name"] == "idle-culler")

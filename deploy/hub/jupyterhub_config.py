@@ -105,12 +105,25 @@ _lock = REPO / "requirements.lock"
 c.Spawner.environment = {
     "PATH": f"{PREFIX / 'bin'}:/usr/local/bin:/usr/bin:/bin",
     "PYTHONPATH": lambda spawner: str(Path(os.path.expanduser(f"~{spawner.user.name}")) / TARGET),
+    # Kernels' IPC sockets are files here: ~/.jupyter/run rather than the default
+    # ~/.local/share/jupyter/runtime, because a socket's path may be at most 107 bytes and
+    # /home/<31-character name>/.jupyter/run/kernel-<uuid>-ipc-<n> stays at 101.
+    "JUPYTER_RUNTIME_DIR": lambda spawner: str(Path(os.path.expanduser(f"~{spawner.user.name}")) / ".jupyter" / "run"),
     "COURSE_ENV_LOCK_SHA256": hashlib.sha256(_lock.read_bytes()).hexdigest() if _lock.exists() else "",
 }
 # A class starts many servers at once and one start costs 7-9 CPU-seconds: with the default
 # 30 s most of 10 simultaneous starts failed in a trial; 300 s let 30 start on 2 cores.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
+# Kernels talk to their server over Unix sockets (IPC), not TCP ports on 127.0.0.1. With TCP,
+# every server picks free ports for its kernels and the kernel binds them seconds later: with 30
+# learners on one machine another process took the port in between 58 times in one load test
+# (benchmarks/bench_classroom.py, "Address already in use"); each such kernel died and was
+# restarted in a loop, and 2-4 of 30 learners lost their kernel connection. IPC sockets live in
+# the learner's private runtime folder (below), so there is nothing to collide with and no other
+# learner can even reach them. A new kernel under load may also take over a minute to answer its
+# first request; wait 300 s (default 60) before the server gives up on it.
+c.Spawner.args = ["--KernelManager.transport=ipc", "--MappingKernelManager.kernel_info_timeout=300"]
 # Stopping a server (culler, hub shutdown): SIGINT, then SIGTERM after interrupt_timeout. A
 # server without a terminal only asks "Shutdown this Jupyter server?" on SIGINT, so move on fast.
 c.LocalProcessSpawner.interrupt_timeout = 2
