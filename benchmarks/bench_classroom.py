@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_classroom.py                # 30 learners (as root)
     .venv/bin/python benchmarks/bench_classroom.py --learners 10 --json /tmp/classroom.json
+    .venv/bin/python benchmarks/bench_classroom.py --keep-log /tmp/hub.log   # the servers' log too
 
 What it does, all on 127.0.0.1 and nothing from the internet:
 
