@@ -35,7 +35,6 @@ Example:
 """
 from __future__ import annotations
 
-import io
 from collections import OrderedDict
 from typing import Any, Hashable
 
@@ -131,29 +130,26 @@ def _audit(fig) -> None:
 
 
 def _encode(canvas) -> bytes:
-    from PIL import Image
+    import numpy as np
 
-    width, height = canvas.get_width_height(physical=True)
-    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    out = io.BytesIO()
+    from .live import encode_png
+
     # level 1: about as fast as no compression and the PNG is many times smaller (less to send)
-    image.save(out, format="png", compress_level=1)
-    return out.getvalue()
+    return encode_png(np.asarray(canvas.buffer_rgba()), 1)
 
 
 def blit_png(self) -> bytes:
     """The chart's figure as PNG, drawing only what moves (see the module docstring)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     from matplotlib.axis import Axis
     from matplotlib.text import Text
 
+    from .live import attach
     from .style import localize_ticks
 
     fig = self.fig
-    canvas = fig.canvas
-    if not isinstance(canvas, FigureCanvasAgg):
-        canvas = FigureCanvasAgg(fig)
+    # a live canvas: its renderer pastes each piece of text from a cache (plots/live.py); the
+    # moving texts (legends, titles, value labels) are most of what a blitted redraw costs
+    canvas = attach(fig).canvas
     moving = self._moving()
     over = _over(moving)
     key = self._key()

@@ -21,6 +21,7 @@ from ..periods import period_tick
 from .. import agency
 from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
+from .blit import blit_png, figure_key, freeze_cached, snapped
 from .live import fix_titles, new_figure
 from .style import DARK, PALETTE, freeze_layout, money_axis, percent_axis, set_alt, styled
 
@@ -72,7 +73,7 @@ class PayoutCurveChart:
         self.ote_text = ax.text(0, 0, "", fontsize=9, color=DARK["vermillion"], ha="left", va="top")
         self.threshold_line = ax.axvline(0, color=DARK["orange"], lw=1.4, ls=":", label=t("incentives.plot.threshold"))
         self.cap_line = ax.axhline(0, color=DARK["purple"], lw=1.4, ls="-.", label=t("incentives.plot.cap"))
-        ax.axvline(1.0, color=PALETTE["black"], lw=0.6, alpha=0.5)
+        self.target_line = ax.axvline(1.0, color=PALETTE["black"], lw=0.6, alpha=0.5)
         ax.set_xlim(0, max_attainment * 1.04)     # room for the last tick label
         ax.xaxis.set_major_locator(MultipleLocator(0.5))
         percent_axis(ax, "x")
@@ -166,6 +167,7 @@ class PayBars:
         ax.set_title(t("incentives.plot.pay_title"), fontsize=10.5)
         ax.grid(axis="y", visible=False)
         ax.set_xlim(0, 2_500_000)     # wide tick labels for the one layout pass
+        self.labels: tuple = ()
 
     def update(self, result) -> None:
         sellers = result.sellers.sort_values("total_cash", ascending=False).reset_index(drop=True)
@@ -184,8 +186,11 @@ class PayBars:
                 self.inc_bars[i].set_width(0)
                 labels.append("")
         self.ax.set_yticklabels(labels)
+        self.labels = tuple(labels)
         self.median_line.set_xdata([result.median_pay, result.median_pay])
-        self.ax.set_xlim(0, top * 1.08)    # not a round number: the last tick label stays inside
+        # a little past a round number: the last tick label stays inside; and nearby plans keep
+        # the same axis, so a redraw need not draw the axis again (plots/blit.py)
+        self.ax.set_xlim(0, snapped(0, top * 1.05)[1] * 1.03)
 
 
 class DesignerChart:
@@ -205,8 +210,24 @@ class DesignerChart:
         ax_curve.get_gridspec().set_width_ratios([1, 1.05])
         self.curve = PayoutCurveChart(ax=ax_curve)
         self.pay = PayBars(ax_pay, n_sellers)
-        freeze_layout(self.fig)
+        self._layout_key = ("DesignerChart", n_sellers) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
+
+    def _moving(self):
+        """What a redraw changes (plots/blit.py): the curve and its marks, the bars, the median."""
+        c, p = self.curve, self.pay
+        out = [(c.ax, a) for a in (c.total_line, c.base_line, c.ote_point, c.ote_text, c.threshold_line,
+                                   c.cap_line, c.target_line, c.ax.get_legend(), c.title)]
+        out += [(p.ax, bar) for bar in (*p.base_bars, *p.inc_bars)]
+        out.append((p.ax, p.median_line))
+        return out
+
+    def _key(self):
+        # the sellers' names and attainment are tick labels: part of the background
+        return (self.curve.ax.get_ylim(), self.pay.ax.get_xlim(), self.pay.labels)
+
+    png = blit_png
 
     def update(self, plan: Plan, result) -> None:
         self.curve.update(plan)
@@ -330,9 +351,30 @@ class PhaseChart:
         axes[0, 0].legend(loc="best", fontsize=8)
         axes[1, 1].legend(loc="upper left", fontsize=8)
         axes[1, 0].set_ylim(1, 10)
+        # lay out for the widest tick labels the case gives (1 500, 10,0 %, -20 000), not for empty
+        # 0-1 axes: else the profit panel's axis label lands on the satisfaction panel's lines
+        axes[0, 0].set_ylim(0, 1500)
+        axes[0, 1].set_ylim(0, 0.1)
+        axes[1, 1].set_ylim(-20_000_000, 40_000_000)
         self.suptitle = self.fig.suptitle(agency.phase_label("loyalty"), fontsize=11, fontweight="bold")
-        freeze_layout(self.fig)
+        self._layout_key = ("PhaseChart",) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
+
+    def _moving(self):
+        """What a redraw changes (plots/blit.py): the lines, the legends over them, the phase title."""
+        out = []
+        for ax, (key, _, _) in zip(self.axes.flat, self.specs):
+            out += [(ax, self.lines[key]), (ax, self.ref_lines[key])]
+        out.append((self.axes[1, 1], self.pay_line))
+        out += [(ax, ax.get_legend()) for ax in self.axes.flat if ax.get_legend() is not None]
+        out.append((self.axes[0, 0], self.suptitle))
+        return out
+
+    def _key(self):
+        return tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.axes.flat)
+
+    png = blit_png
 
     @staticmethod
     def _series(res) -> dict[str, np.ndarray]:
@@ -428,8 +470,23 @@ class UniformChart:
         # lay out for the widest tick labels the case gives (100, 12,0 %), not for the empty 0-1 axes
         for ax, (key, _) in zip(axes, metrics):
             ax.set_ylim(0, 0.12 if key == "churn_rate" else 100)
-        freeze_layout(self.fig)
+        self._layout_key = ("UniformChart",) + figure_key(self.fig)
+        freeze_cached(self.fig, self._layout_key)
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
+
+    def _moving(self):
+        """What a redraw changes (plots/blit.py): bars, their value labels, the legend over them."""
+        out = []
+        for ax, (key, _) in zip(self.axes, self.metrics):
+            out += [(ax, bar) for bars in self.bars[key] for bar in bars]
+            out += [(ax, text) for text in self.texts[key]]
+        out.append((self.axes[0], self.axes[0].get_legend()))
+        return out
+
+    def _key(self):
+        return tuple(ax.get_ylim() for ax in self.axes)
+
+    png = blit_png
 
     def update(self, table: pd.DataFrame) -> None:
         """Redraw for the table from :func:`course_lib.agency.uniform_vs_tailored`."""

@@ -24,8 +24,9 @@ from ..incentives import Plan
 from ..incentives_review import format_millions, risk_note
 from ..incentives_team import apply_plan
 from ..plots.incentives import DesignerChart, PhaseChart, UniformChart
+from ..plots.style import figure_alt
 from ..progress import get_store
-from .base import App, ErrorBox, guarded, readout, show_figure, show_html
+from .base import App, ErrorBox, guarded, readout, show_figure, show_html, show_png
 
 _STYLE = {"description_width": "170px"}
 _ROW = widgets.Layout(width="395px")
@@ -269,7 +270,7 @@ class PlanDesigner(App):
         result = self._apply(plan, self.period.value, self.quotas.value)
         self.plan, self.result = plan, result
         self.chart.update(plan, result)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         self.metrics.value = self._metrics_html(result)
         self.risks.value = self._risks_html(result.risks)
         show_html(self.sellers_table, self._sellers_html(result))
@@ -410,7 +411,7 @@ class PhaseExplorer(App):
         reference = _reference_run(current, self.phase.value, self.months.value)
         self.result, self.reference = result, reference
         self.chart.update(result, reference)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         self.summary.value = self._summary_html(result, reference)
 
     @staticmethod
@@ -475,7 +476,7 @@ class UniformVsTailored(App):
             {"growth": self._plan(self.growth_new.value), "loyalty": self._plan(self.loyalty_new.value)})
         self.table = table
         self.chart.update(table)
-        show_figure(self.out, self.chart.fig)
+        show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         total = table[table["unit"] == "total"].set_index("arrangement")
         gain = float(total.loc["tailored", "profit"] - total.loc["uniform", "profit"])
         key = "incentives.widget.tailored_gain" if gain >= 0 else "incentives.widget.uniform_gain"
