@@ -62,3 +62,17 @@ def test_uniform_vs_tailored_chart(lang):
             "growth": agency.weighted_plan(growth, 1 - growth), "loyalty": agency.weighted_plan(loyalty, 1 - loyalty)})
         chart.update(table)
         assert same_as_full_draw(chart), (uniform, growth, loyalty)
+
+
+
+def test_a_redraw_restores_every_pixel_of_the_background(lang):
+    """The background covers the whole image, the last column and row included (matplotlib's
+    copy_from_bbox(fig.bbox) leaves out the last column, which then kept an earlier redraw's pixels)."""
+    chart = PhaseChart()
+    result = agency.simulate_phase(agency.weighted_plan(0.4, 0.6), "loyalty")
+    chart.update(result, None)
+    first = chart.png()
+    buffer = np.asarray(chart.fig.canvas.buffer_rgba())
+    buffer[:, -1] = buffer[-1, :] = buffer[0, :] = buffer[:, 0] = (255, 0, 0, 255)
+    chart.update(result, None)
+    assert np.array_equal(pixels(chart.png()), pixels(first))

@@ -140,6 +140,7 @@ def _encode(canvas) -> bytes:
 
 def blit_png(self) -> bytes:
     """The chart's figure as PNG, drawing only what moves (see the module docstring)."""
+    import numpy as np
     from matplotlib.axis import Axis
     from matplotlib.text import Text
 
@@ -189,7 +190,9 @@ def blit_png(self) -> bytes:
                     axis._major_tick_kw["gridOn"] = True
                     for tick in axis.get_major_ticks():
                         tick.gridline.set_visible(True)
-            background = canvas.copy_from_bbox(fig.bbox)
+            # the whole buffer: matplotlib's copy_from_bbox(fig.bbox) leaves out the last column,
+            # which then kept whatever an earlier redraw left there
+            background = np.array(canvas.buffer_rgba(), copy=True)
             if shared_key is not None:
                 _BACKGROUNDS[shared_key] = background
                 while len(_BACKGROUNDS) > _MAX_BACKGROUNDS:
@@ -197,7 +200,12 @@ def blit_png(self) -> bytes:
         else:
             _BACKGROUNDS.move_to_end(shared_key)
         self._background, self._background_key = background, key
-    canvas.restore_region(self._background)
+    target = np.asarray(canvas.buffer_rgba())
+    if target.shape != self._background.shape:    # the figure was resized: draw the background again
+        self._background = None
+        _BACKGROUNDS.pop(shared_key, None)
+        return blit_png(self)
+    target[...] = self._background
     drawn = [(artist.get_zorder(), artist) for _ax, artist in moving if artist.get_visible()]
     for item in over:
         if isinstance(item, Axis):

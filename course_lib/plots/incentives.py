@@ -23,7 +23,7 @@ from ..i18n import format_money, format_number, format_percent, get_language, t
 from ..incentives import Plan, payout_curve
 from .blit import blit_png, figure_key, freeze_cached, snapped
 from .live import fix_titles, new_figure
-from .style import DARK, PALETTE, freeze_layout, money_axis, percent_axis, set_alt, styled
+from .style import DARK, PALETTE, money_axis, percent_axis, set_alt, styled
 
 
 def _number_axes(ax, decimals: int = 1) -> None:
@@ -85,7 +85,7 @@ class PayoutCurveChart:
         ax.set_ylim(0, 100_000)
         self.top = 100_000.0
         if own_figure:
-            freeze_layout(self.fig)
+            freeze_cached(self.fig, ("PayoutCurveChart", max_attainment) + figure_key(self.fig))
             fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, plan: Plan) -> None:
@@ -277,7 +277,7 @@ class TeamChart:
         axt.spines["right"].set_visible(True)
         axc.set_ylim(0, 0.2)
         axt.set_ylim(0, 1.6)
-        freeze_layout(self.fig)
+        freeze_cached(self.fig, ("TeamChart", n_sellers) + figure_key(self.fig))
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, result) -> None:

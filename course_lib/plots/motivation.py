@@ -19,8 +19,9 @@ import numpy as np
 
 from .. import motivation as mot
 from ..i18n import format_number, format_percent, get_language, pick, t
+from .blit import figure_key, freeze_cached
 from .live import fix_titles, new_figure
-from .style import DARK, PALETTE, freeze_layout, set_alt, styled
+from .style import DARK, PALETTE, set_alt, styled
 
 
 # --------------------------------------------------------------------------- profile radar
@@ -67,7 +68,9 @@ class ProfileRadar:
         ax.set_title(t("motivation.plot.profile_title"), pad=22)
         self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=9)
         self.compare_line.set_visible(False)
-        freeze_layout(self.fig)
+        # the layout found once per language, size and factor names (a trainer's content may rename them)
+        names = tuple(label.get_text() for label in ax.get_xticklabels())
+        freeze_cached(self.fig, ("ProfileRadar", names) + figure_key(self.fig))
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, scores: Mapping[str, float], compare: Mapping[str, float] | None = None) -> None:
@@ -144,7 +147,8 @@ class ForceChart:
         axt.set_xlabel(t("motivation.plot.force_axis"))
         axt.grid(axis="y", visible=False)
         self.total_title = axt.set_title(t("motivation.plot.force_title", value="−0,00"), fontsize=11)
-        freeze_layout(self.fig)
+        names = tuple(label.get_text() for label in ax.get_yticklabels())
+        freeze_cached(self.fig, ("ForceChart", names) + figure_key(self.fig))
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
 
     def update(self, expectancy: float, outcomes) -> list[float]:
@@ -209,7 +213,7 @@ class EffectChart:
         self.title = ax.set_title(pick(mot.REWARD_TYPES["performance_contingent"]), fontsize=11)
         self.note = ax.text(0.02, 0.97, "\n\n", transform=ax.transAxes, va="top", fontsize=9)
         self.legend = ax.legend(loc="upper right", fontsize=9)
-        freeze_layout(self.fig)
+        freeze_cached(self.fig, ("EffectChart", self.title.get_text()) + figure_key(self.fig))
         fix_titles(self.fig)   # same picture, no title re-placing per redraw
         self.effect = None
 

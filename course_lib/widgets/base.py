@@ -17,6 +17,7 @@ import html
 import logging
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..i18n import format_money, format_number, format_percent, format_plain, t
 from ..plots.style import figure_alt, to_png
@@ -85,14 +86,17 @@ def show_html(out: widgets.Output, markup: str) -> None:
     out.append_display_data(HTML(markup))
 
 
-def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None = None, fmt=None) -> widgets.HBox:
+def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None = None, fmt=None,
+            shared: dict | None = None) -> widgets.HBox:
     """Put ``slider`` beside a readout in the language's format (``0,50`` / ``12,5 %`` / ``1 200 kr``).
 
     ipywidgets' own readout has no locale, so it is switched off and an HTML label with the
     CSS class ``course-readout`` follows the value instead. ``kind`` is ``"number"``,
     ``"percent"`` (the value is a fraction), ``"money"`` or ``"plain"``; ``fmt`` (a function of
     the value) overrides it. Returns the ``HBox`` to place in the app; the slider is unchanged
-    otherwise (tests keep setting ``slider.value``).
+    otherwise (tests keep setting ``slider.value``). An app with many sliders passes one dict as
+    ``shared`` to every call: the readouts then share their layout and style objects (each one is
+    a widget of its own that the kernel creates and the browser renders).
 
     Example:
         >>> s = widgets.FloatSlider(value=0.5, min=0, max=1, step=0.05)
@@ -116,8 +120,12 @@ def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None =
             fmt = lambda v: format_number(v, places)  # noqa: E731
         else:
             raise ValueError(f"readout kind must be number, percent, money or plain, got {kind!r}")
-    label = widgets.HTML(value=html.escape(fmt(slider.value)),
-                         layout=widgets.Layout(min_width="6em", margin="0 0 0 4px"))
+    own = {} if shared is None else shared
+    if "readout_layout" not in own:
+        own.update(readout_layout=widgets.Layout(min_width="6em", margin="0 0 0 4px"),
+                   readout_style=HTMLStyle(), readout_row=widgets.Layout(align_items="center"))
+    label = widgets.HTML(value=html.escape(fmt(slider.value)), layout=own["readout_layout"],
+                         style=own["readout_style"])
     label.add_class("course-readout")
 
     def follow(change):
@@ -125,7 +133,7 @@ def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None =
 
     slider.readout = False
     slider.observe(follow, names="value")
-    return widgets.HBox([slider, label], layout=widgets.Layout(align_items="center"))
+    return widgets.HBox([slider, label], layout=own["readout_row"])
 
 
 def labelled_slider(value, low, high, step, label, integer=False, css=None, description_width="190px",

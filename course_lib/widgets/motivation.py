@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .. import motivation as mot
 from ..i18n import format_number, invalid, pick, t
@@ -48,14 +49,18 @@ class ProfileApp(App):
         self.out = widgets.Output(layout=widgets.Layout(min_width="560px"))
         self.sliders: dict[str, widgets.IntSlider] = {}
         rows = []
+        # the questionnaire's 18 rows share their layout and style objects: each is a widget the
+        # kernel creates and the browser renders, and a third of the app's first display was them
+        shared = {"slider": widgets.Layout(width="260px"), "slider_style": widgets.SliderStyle(),
+                  "text": widgets.Layout(width="62%"), "text_style": HTMLStyle(), "row": widgets.Layout()}
         for number, item in enumerate(mot.QUESTIONNAIRE, start=1):
             slider = widgets.IntSlider(value=4, min=mot.LIKERT_MIN, max=mot.LIKERT_MAX, step=1,
-                                       continuous_update=False, layout=widgets.Layout(width="260px"))
+                                       continuous_update=False, layout=shared["slider"], style=shared["slider_style"])
             slider.add_class(f"course-item-{item.id}")
             slider.observe(self._on_change, names="value")
             self.sliders[item.id] = slider
-            label = widgets.HTML(f"{number}. {_esc(pick(item.text))}", layout=widgets.Layout(width="62%"))
-            rows.append(widgets.HBox([label, readout(slider, "number", 0)]))
+            label = widgets.HTML(f"{number}. {_esc(pick(item.text))}", layout=shared["text"], style=shared["text_style"])
+            rows.append(widgets.HBox([label, readout(slider, "number", 0, shared=shared)], layout=shared["row"]))
         self.name = widgets.Text(value=name or t("motivation.widget.default_profile_name"),
                                  description=t("motivation.widget.profile_name"),
                                  style={"description_width": "initial"})
