@@ -14,7 +14,8 @@ import textwrap
 
 from .. import classroom as cr
 from ..i18n import format_number, format_percent, t
-from .style import PALETTE, new_figure, number_axis, percent_axis, set_alt
+from .live import new_figure
+from .style import PALETTE, number_axis, percent_axis, set_alt
 
 _BIG = 14
 

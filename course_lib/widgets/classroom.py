@@ -8,13 +8,14 @@ Example:
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from typing import Callable, Mapping
 
 import ipywidgets as widgets
 
 from .. import classroom as cr
 from ..i18n import t
-from .base import App, ErrorBox, guarded, show_figure
+from .base import App, ErrorBox, guarded, show_png
 
 
 class ShareButton:
@@ -94,8 +95,28 @@ class ClassSummaryApp(App):
                                  ("quiz", plot_quiz, self.summary.quiz)):
             key = (get_language(), presentation(), repr(data))
             if self._shown.get(name) != key:
-                show_figure(self.outs[name], plot(self.summary))
+                show_png(self.outs[name], *_projector_png(name, key, plot, self.summary))
                 self._shown[name] = key
+
+
+_PNG_CACHE: "OrderedDict[tuple, tuple[bytes, str]]" = OrderedDict()
+
+
+def _projector_png(name: str, key: tuple, plot, summary) -> tuple[bytes, str]:
+    """A projector figure as (PNG, text alternative), drawn once per language, mode and data in
+    this kernel: the trainer who runs the cell again, or opens a second view of the same class,
+    gets the pictures at once (each is a projector-size figure of 100-300 ms)."""
+    from ..plots.style import figure_alt, to_png
+
+    found = _PNG_CACHE.get((name, key))
+    if found is None:
+        fig = plot(summary)
+        found = _PNG_CACHE[(name, key)] = (to_png(fig), figure_alt(fig))
+        while len(_PNG_CACHE) > 12:
+            _PNG_CACHE.popitem(last=False)
+    else:
+        _PNG_CACHE.move_to_end((name, key))
+    return found
 
 
 def quiz_share_button(quiz) -> ShareButton | None:
