@@ -56,6 +56,8 @@ def test_is_a_right_answer_accepted_and_recorded(check, right):
 WRONG = [
     (ex.check_threshold_p, float((TEAM["new_sales"] >= LEVEL).mean()), "every month in the data"),
     (ex.check_threshold_p, float((LAST12["new_sales"] >= PLAN["quota"]).mean()), "whole quota"),
+    (ex.check_threshold_p, float((LAST12["new_sales"] >= PLAN["threshold"] * LAST12["quota"]).mean()),
+     "each seller's own quota"),
     (ex.check_threshold_p, float((LAST12["new_sales"] >= LEVEL).sum()), "number of seller-months"),
     (ex.check_threshold_p, 100 * float((LAST12["new_sales"] >= LEVEL).mean()), "in percent"),
     (ex.check_phase_points, 0.4, "That is the share"),
@@ -86,8 +88,8 @@ def test_are_the_typical_wrong_answers_apart_from_the_right_ones():
 
 WRONG_PLANS = [
     ({**PLAN, "threshold": 0.5}, "does not fit the phase"),
-    ({**PLAN, "weights": {"new_sales": 0.4, "renewals": 0.6}}, "seldom reaches"),
-    (PLAN, "seldom reaches"),
+    ({**PLAN, "weights": {"new_sales": 0.4, "renewals": 0.6}}, "reaches too seldom"),
+    (PLAN, "reaches too seldom"),
     ({**GOOD_PLAN, "weights": {"new_sales": 0.4, "renewals": 0.4}}, "add up to 1"),
     ({**GOOD_PLAN, "weights": {"new_sales": 0.4, "renewals": 0.4, "profit": 0.2}}, "Unknown measure"),
     ({**GOOD_PLAN, "threshold": 70}, "between 0 and 1"),

@@ -50,10 +50,10 @@ def _level() -> float:
     return float(plan["threshold"]) * float(plan["quota"])
 
 
-def _months(team, count: int | None) -> Any:
+def _months(team, count: int | None, column: str = "new_sales") -> Any:
     months = sorted(set(team["month"]))
     keep = months if count is None else months[-count:]
-    return team.loc[team["month"].isin(keep), "new_sales"].to_numpy(dtype=float)
+    return team.loc[team["month"].isin(keep), column].to_numpy(dtype=float)
 
 
 # --------------------------------------------------------------------------- 1. the threshold
@@ -83,8 +83,13 @@ def threshold_mistakes() -> list[tuple[float, dict[str, str]]]:
         (float((recent >= quota).mean()), {
             "nb": "Det er sjansen for å nå hele salgsmålet (100 %). Bonusen starter ved terskelen: terskel × salgsmål.",
             "en": "That is the chance of reaching the whole quota (100%). The bonus starts at the threshold: threshold × quota."}),
+        (float((recent >= float(_plan()["threshold"]) * _months(team, history, "quota")).mean()), {
+            "nb": "Du har brukt hver selgers eget salgsmål (kolonnen quota i team). Kontrollen bruker planens "
+                  "salgsmål: terskel × plan[\"quota\"].",
+            "en": "You used each seller's own quota (the quota column of team). The check uses the plan's quota: "
+                  "threshold × plan[\"quota\"]."}),
         (float((recent >= level).sum()), {
-            "nb": "Det er antall selgermåneder over terskelen. Del på antall selgermåneder for å få en andel.",
+            "nb": "Det er antall selgermåneder på eller over terskelen. Del på antall selgermåneder for å få en andel.",
             "en": "That is the number of seller-months at or above the threshold. Divide by the number of seller-months to get a share."}),
         (100 * p, {
             "nb": "Riktig tall, men i prosent. Oppgi andelen som et tall mellom 0 og 1.",
@@ -127,9 +132,9 @@ def phase_mistakes() -> list[tuple[float, dict[str, str]]]:
                  "en": "That is the share (between 0 and 1). Multiply by the criterion's weight to get points."}),
         (weight * (1 - w), {"nb": "Du har regnet 1 minus vekten på nysalg. Andelen faller bare for den delen av vekten som ligger over grensen.",
                             "en": "You took 1 minus the weight on new sales. The share falls only for the part of the weight above the limit."}),
-        (weight * (w - limit), {"nb": "Du har brukt overskridelsen direkte. Del den på rommet over grensen (1 − grensen) og trekk fra 1.",
+        (weight * (w - limit), {"nb": "Du har brukt overskridelsen direkte. Del den på spennet over grensen (1 − grensen), og trekk resultatet fra 1.",
                                 "en": "You used the excess as it is. Divide it by the room above the limit (1 − the limit) and subtract from 1."}),
-        (weight * (1 - (w - limit)), {"nb": "Nesten: overskridelsen må deles på rommet over grensen (1 − grensen) før du trekker fra.",
+        (weight * (1 - (w - limit)), {"nb": "Nesten: overskridelsen må deles på spennet over grensen (1 − grensen) før du trekker resultatet fra 1.",
                                       "en": "Nearly: the excess must be divided by the room above the limit (1 − the limit) before you subtract it."}),
         (0.0, {"nb": "Kriteriet er ikke alt eller ingenting: poengene faller gradvis med vekten over grensen.",
                "en": "The criterion is not all or nothing: the points fall gradually with the weight above the limit."}),
@@ -230,8 +235,8 @@ def check_fixed_plan(plan: Any, *, record: bool = True) -> CheckResult:
     if is_unanswered(plan):
         return CheckResult(PLAN_ID, None, t("exercises.not_answered"))
     if not isinstance(plan, Mapping):
-        return _result(False, pick({"nb": f"plan skal være en ordbok (dict) som case-planen, fikk {type(plan).__name__}.",
-                                    "en": f"plan should be a dictionary (dict) like the case plan, got {type(plan).__name__}."}),
+        return _result(False, pick({"nb": f"fixed skal være en ordbok (dict) som casets plan, men er en {type(plan).__name__}.",
+                                    "en": f"fixed should be a dictionary (dict) like the case's plan; it is a {type(plan).__name__}."}),
                        repr(plan)[:80], record)
     answer = {k: plan.get(k) for k in ("threshold", "weights", "target_incentive", "quota")}
     try:
@@ -250,7 +255,7 @@ def check_fixed_plan(plan: Any, *, record: bool = True) -> CheckResult:
                        answer, record)
     threshold, incentive = plan.get("threshold"), plan.get("target_incentive")
     if not isinstance(threshold, Real) or isinstance(threshold, bool) or not 0 <= float(threshold) <= 1:
-        return _result(False, pick({"nb": f"{t('exercises.incorrect')} Terskelen er en andel av salgsmålet mellom 0 og 1, for eksempel 0.7, fikk {threshold!r}.",
+        return _result(False, pick({"nb": f"{t('exercises.incorrect')} Terskelen er en andel av salgsmålet, et tall mellom 0 og 1, for eksempel 0,7 (0.7 i koden). Du skrev {threshold!r}.",
                                     "en": f"{t('exercises.incorrect')} The threshold is a share of quota between 0 and 1, for example 0.7, got {threshold!r}."}),
                        answer, record)
     if not isinstance(incentive, Real) or isinstance(incentive, bool) or float(incentive) <= 0:
@@ -265,8 +270,8 @@ def check_fixed_plan(plan: Any, *, record: bool = True) -> CheckResult:
     p = cp.threshold_probability(pkg)
     w = weights.get("new_sales", 0.0)
     return _result(True, pick({
-        "nb": f"Riktig: terskelen nås i {format_percent(p, 0)} av månedene, og nysalg veier {format_percent(w, 0)}. Begge kontrollene er stille.",
-        "en": f"Correct: the threshold is reached in {format_percent(p, 0)} of the months, and new sales weigh {format_percent(w, 0)}. Both checks are silent."}),
+        "nb": f"Riktig: terskelen nås i {format_percent(p, 0)} av selgermånedene, og nysalg veier {format_percent(w, 0)}. Begge kontrollene er stille.",
+        "en": f"Correct: the threshold is reached in {format_percent(p, 0)} of seller-months, and new sales weigh {format_percent(w, 0)}. Both checks are silent."}),
         answer, record)
 
 
