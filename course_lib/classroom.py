@@ -113,7 +113,9 @@ def schema() -> dict:
 
 @lru_cache(maxsize=1)
 def _validator():
-    from jsonschema import Draft202012Validator
+    from .schemas import validator_class
+
+    Draft202012Validator = validator_class()
 
     return Draft202012Validator(schema())
 
@@ -122,7 +124,9 @@ def _validator():
 def _part_validator(kind: str | None):
     """The envelope (``None``) or one kind's data schema: the summary checks both, which is faster
     than the combined :func:`schema` and accepts exactly the same files."""
-    from jsonschema import Draft202012Validator
+    from .schemas import validator_class
+
+    Draft202012Validator = validator_class()
 
     if kind is None:
         envelope = {k: v for k, v in schema().items() if k != "allOf"}

@@ -81,6 +81,11 @@ def language_name(lang: str | None = None) -> str:
 # --------------------------------------------------------------------------- catalogue
 
 
+def _SAFE_LOADER(yaml):  # noqa: N802 - names a Loader class
+    """PyYAML's safe loader, the libyaml one (``CSafeLoader``) when PyYAML was built with it."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> Mapping[str, Mapping[str, str]]:
     """All messages, ``{key: {"nb": ..., "en": ...}}``, merged from every topic file.
@@ -95,7 +100,9 @@ def catalogue() -> Mapping[str, Mapping[str, str]]:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".yaml"):
             continue
-        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        # the package's own files: parsed by libyaml when PyYAML has it (same data as safe_load,
+        # about 10x faster; the pure-Python parser took 1.7 CPU-seconds in every new kernel)
+        data = yaml.load(entry.read_text(encoding="utf-8"), Loader=_SAFE_LOADER(yaml)) or {}  # noqa: S506
         if not isinstance(data, dict):
             raise ValueError(f"messages/{entry.name}: expected a mapping of keys to {{nb, en}}")
         for key, texts in data.items():

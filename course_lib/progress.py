@@ -119,7 +119,9 @@ def _empty() -> dict:
 
 @lru_cache(maxsize=1)
 def _validator():
-    from jsonschema import Draft202012Validator
+    from .schemas import validator_class
+
+    Draft202012Validator = validator_class()
 
     return Draft202012Validator(SCHEMA)
 

@@ -52,7 +52,9 @@ def _question_name(data, error) -> str:
 
 def validate_bank(data, file_name: str) -> dict:
     """Check one parsed bank; returns it or raises ``ValueError`` naming file, question and field."""
-    from jsonschema import Draft202012Validator
+    from ..schemas import validator_class
+
+    Draft202012Validator = validator_class()
 
     validator = Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
