@@ -107,13 +107,6 @@ def clear_cache() -> None:
 # --------------------------------------------------------------------------- reading
 
 
-def _trusted_yaml(text: str) -> Any:
-    """Parse one of the package's own YAML files (safe loader, libyaml when available)."""
-    import yaml
-
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-
-
 def safe_yaml(text: str, file: str) -> Any:
     """Parse YAML within the course's bounds (``course_lib.safe_yaml``: no anchors or aliases,
     limited size and depth), turning any problem into a :class:`ContentError` naming the line.
@@ -305,7 +298,8 @@ def load(topic: str) -> Any:
         # a trainer's own file is parsed within the course's bounds; the package's own files are
         # trusted and parsed by libyaml where PyYAML has it (a tenth of the time in a new kernel)
         packaged = Path(str(path)).resolve().parent == Path(__file__).resolve().parent / "content"
-        _cache[key] = validate(topic, _trusted_yaml(text) if packaged else safe_yaml(text, name), name)
+        from .safe_yaml import load_trusted
+        _cache[key] = validate(topic, load_trusted(text) if packaged else safe_yaml(text, name), name)
     return _cache[key]
 
 

@@ -81,18 +81,13 @@ def language_name(lang: str | None = None) -> str:
 # --------------------------------------------------------------------------- catalogue
 
 
-def _SAFE_LOADER(yaml):  # noqa: N802 - names a Loader class
-    """PyYAML's safe loader, the libyaml one (``CSafeLoader``) when PyYAML was built with it."""
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 @lru_cache(maxsize=1)
 def catalogue() -> Mapping[str, Mapping[str, str]]:
     """All messages, ``{key: {"nb": ..., "en": ...}}``, merged from every topic file.
 
     Raises ``ValueError`` when a key is defined twice or a file is malformed.
     """
-    import yaml  # deferred: keeps ``import course_lib`` fast
+    from .safe_yaml import load_trusted  # deferred (imports PyYAML): keeps ``import course_lib`` fast
 
     merged: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
@@ -102,7 +97,7 @@ def catalogue() -> Mapping[str, Mapping[str, str]]:
             continue
         # the package's own files: parsed by libyaml when PyYAML has it (same data as safe_load,
         # about 10x faster; the pure-Python parser took 1.7 CPU-seconds in every new kernel)
-        data = yaml.load(entry.read_text(encoding="utf-8"), Loader=_SAFE_LOADER(yaml)) or {}  # noqa: S506
+        data = load_trusted(entry.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
             raise ValueError(f"messages/{entry.name}: expected a mapping of keys to {{nb, en}}")
         for key, texts in data.items():

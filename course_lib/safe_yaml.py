@@ -51,6 +51,18 @@ class _BoundedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def load_trusted(text: str):
+    """Parse one of the package's own YAML files: the safe loader, libyaml's when PyYAML has it (the
+    same data as ``yaml.safe_load``, about ten times faster). Never for a file a user supplies: use
+    :func:`load`, which bounds size, depth and aliases.
+
+    Example:
+        >>> load_trusted("a: [1, 2]")
+        {'a': [1, 2]}
+    """
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
 def load(text: str | bytes):
     """Parse YAML text safely and within bounds; raises ``yaml.YAMLError`` (or ``ValueError`` when too large)."""
     if len(text) > MAX_BYTES:

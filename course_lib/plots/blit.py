@@ -116,6 +116,16 @@ def _over(moving) -> list:
     return out
 
 
+def _show(spines, grids, visible: bool) -> None:
+    """Show or hide the spines and the grids (of ``Axis`` objects) that are drawn over moving artists."""
+    for spine in spines:
+        spine.set_visible(visible)
+    for axis in grids:
+        axis._major_tick_kw["gridOn"] = visible
+        for tick in axis.get_major_ticks():
+            tick.gridline.set_visible(visible)
+
+
 def _grid_lines(axis) -> list:
     return [tick.gridline for tick in axis._update_ticks() if tick.gridline.get_visible()]
 
@@ -165,12 +175,7 @@ def blit_png(self) -> bytes:
             texts = [(a, a.get_text()) for _, a in moving if isinstance(a, Text)]
             grids = [item for item in over if isinstance(item, Axis)]
             spines = [item for item in over if not isinstance(item, Axis)]
-            for spine in spines:
-                spine.set_visible(False)
-            for axis in grids:
-                axis._major_tick_kw["gridOn"] = False
-                for tick in axis.get_major_ticks():
-                    tick.gridline.set_visible(False)
+            _show(spines, grids, False)
             shown = [artist.get_visible() for _, artist in moving]
             for _, artist in moving:
                 if not isinstance(artist, Text):
@@ -184,12 +189,7 @@ def blit_png(self) -> bytes:
                     artist.set_visible(visible)
                 for artist, text in texts:
                     artist.set_text(text)
-                for spine in spines:
-                    spine.set_visible(True)
-                for axis in grids:
-                    axis._major_tick_kw["gridOn"] = True
-                    for tick in axis.get_major_ticks():
-                        tick.gridline.set_visible(True)
+                _show(spines, grids, True)
             # the whole buffer: matplotlib's copy_from_bbox(fig.bbox) leaves out the last column,
             # which then kept whatever an earlier redraw left there
             background = np.array(canvas.buffer_rgba(), copy=True)
