@@ -27,7 +27,6 @@ import math
 from typing import Any, Mapping
 
 import ipywidgets as widgets
-import numpy as np
 
 from .. import funnel as fn
 from .. import investment as iv
@@ -36,7 +35,7 @@ from ..i18n import format_money, format_number, format_percent, get_language, in
 from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, funnel_bars_html, short_titles, tornado_html
 from ..progress import get_store
 from ..plots.style import figure_alt
-from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_figure, show_png
+from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_png
 
 STRATEGY_SECTION = "digital_strategy"
 INVESTMENT_SECTION = "investment_case"

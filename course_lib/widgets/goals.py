@@ -27,7 +27,7 @@ from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
 from ..plots.style import figure_alt
-from .base import App, labelled_slider, metrics_html, ErrorBox, FigureImage, readout, show_figure, show_png
+from .base import App, labelled_slider, metrics_html, ErrorBox, readout, show_png
 
 
 _STYLE = {"description_width": "190px"}

@@ -26,7 +26,7 @@ from ..incentives_team import apply_plan
 from ..plots.incentives import DesignerChart, PhaseChart, UniformChart
 from ..plots.style import figure_alt
 from ..progress import get_store
-from .base import App, ErrorBox, guarded, readout, show_figure, show_html, show_png
+from .base import App, ErrorBox, guarded, readout, show_html, show_png
 
 _STYLE = {"description_width": "170px"}
 _ROW = widgets.Layout(width="395px")
