@@ -40,14 +40,15 @@ lab: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium
 
-# Unit tests, doctests and the Norwegian notebooks and every exercise notebook (nbval, with the
-# number audit) on two cores; then the real-browser tests on two cores, which run every module
-# notebook in JupyterLab in both languages (so the English module notebooks run once, there).
+# Unit tests, doctests and every exercise notebook (nbval, with the number audit) on two cores;
+# then the real-browser tests on two cores, which run every module notebook in JupyterLab in both
+# languages. Each module notebook is executed once, there: the browser tests save it and apply
+# nbval's checks to its outputs (no error, and the number audit in Norwegian).
 # The browser tests of one notebook share one run of it: --dist loadgroup keeps them on one worker
 # (groups set in tests/browser/conftest.py).
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests --doctest-modules course_lib \
-	  --nbval-lax --nbval-current-env notebooks/nb exercises -p no:cacheprovider --durations=15
+	  --nbval-lax --nbval-current-env exercises -p no:cacheprovider --durations=15
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m browser tests/browser -p no:cacheprovider --durations=15
 
 test-fast: $(STAMP)

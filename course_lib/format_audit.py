@@ -193,6 +193,36 @@ def output_problems(outputs: Iterable[Mapping[str, Any]], limit: int = 12) -> li
     return problems
 
 
+def executed_notebook_problems(notebook: Mapping[str, Any], path, numbers: bool = True) -> list[str]:
+    """What nbval's hooks would fail in an executed notebook (a dict as saved by JupyterLab).
+
+    One line per problem: no cell executed at all, an error output, and, when ``numbers`` is true
+    and ``path`` is an audited Norwegian notebook, English-formatted numbers in a cell's outputs.
+    The browser tests use it on the module notebooks they run, which nbval then need not run again.
+
+    Example:
+        >>> cell = {"cell_type": "code", "execution_count": 1, "outputs": [
+        ...     {"output_type": "stream", "name": "stdout", "text": "12.5%"}]}
+        >>> executed_notebook_problems({"cells": [cell]}, "notebooks/nb/x.ipynb")
+        ['notebooks/nb/x.ipynb code cell 1: stream: 12.5%']
+        >>> executed_notebook_problems({"cells": [cell]}, "notebooks/en/x.ipynb")
+        []
+    """
+    code_cells = [c for c in notebook.get("cells", []) if c.get("cell_type") == "code"]
+    if code_cells and not any(c.get("outputs") or c.get("execution_count") for c in code_cells):
+        return [f"{path}: no cell was executed (was the notebook saved after running?)"]
+    audit = numbers and audited_notebook(path)
+    problems = []
+    for number, cell in enumerate(code_cells, start=1):
+        outputs = cell.get("outputs", [])
+        for output in outputs:
+            if output.get("output_type") == "error":
+                problems.append(f"{path} code cell {number}: {output.get('ename')}: {output.get('evalue')}")
+        if audit:
+            problems += [f"{path} code cell {number}: {p}" for p in output_problems(outputs)]
+    return problems
+
+
 # --------------------------------------------------------------------------- which notebooks
 
 

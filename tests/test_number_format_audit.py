@@ -242,3 +242,31 @@ def test_skip_list_leaves_a_notebook_out(notebook_project):
     """Does COURSE_AUDIT_SKIP let a notebook that others are still fixing pass?"""
     result = _run(notebook_project, "notebooks/nb", skip="english_numbers")
     result.assert_outcomes(passed=4)
+
+
+# ------------------------------------------------- module notebooks executed in the browser tests
+
+
+def _executed(*outputs, count=1):
+    return {"cells": [{"cell_type": "markdown", "source": "0.5"},
+                      {"cell_type": "code", "execution_count": count, "outputs": list(outputs)}]}
+
+
+def test_executed_notebook_check_passes_a_clean_norwegian_notebook():
+    clean = _executed({"output_type": "stream", "name": "stdout", "text": "12,5 % og 1 200 000 kr\n"})
+    assert format_audit.executed_notebook_problems(clean, "notebooks/nb/01_motivation.ipynb") == []
+
+
+def test_executed_notebook_check_fails_english_numbers_errors_and_an_unsaved_run():
+    english = _executed({"output_type": "execute_result", "data": {"text/plain": "attainment 1.014613"}})
+    problems = format_audit.executed_notebook_problems(english, "notebooks/nb/00_start_here.ipynb")
+    assert problems and "1.014613" in problems[0] and "code cell 1" in problems[0]
+    # the same output is fine in English, and the audit can be switched off
+    assert format_audit.executed_notebook_problems(english, "notebooks/en/00_start_here.ipynb") == []
+    assert format_audit.executed_notebook_problems(english, "notebooks/nb/00_start_here.ipynb", numbers=False) == []
+    error = _executed({"output_type": "error", "ename": "NameError", "evalue": "name 'x' is not defined",
+                       "traceback": []})
+    assert format_audit.executed_notebook_problems(error, "notebooks/en/x.ipynb") == [
+        "notebooks/en/x.ipynb code cell 1: NameError: name 'x' is not defined"]
+    never_run = _executed(count=None)
+    assert "no cell was executed" in format_audit.executed_notebook_problems(never_run, "notebooks/en/x.ipynb")[0]

@@ -1,6 +1,8 @@
 """Steps shared by the browser tests: open a notebook, run it, wait for widgets."""
 from __future__ import annotations
 
+import json
+import os
 import time
 
 
@@ -60,46 +62,40 @@ def assert_no_errors(page) -> None:
 
 
 def open_and_run(page, lab, relpath: str) -> None:
-    """Open a notebook, run every cell and fail on any Python error."""
+    """Open a notebook, run every cell and fail on any Python error.
+
+    A Norwegian module notebook is executed here and nowhere else in ``make test`` (nbval no
+    longer runs ``notebooks/nb``): its saved outputs go through the same checks nbval's hooks
+    apply, no error output and no English-formatted number (``saved_output_problems``).
+    """
     open_notebook(page, lab, relpath)
     run_all_cells(page)
     assert_no_errors(page)
+    if relpath.startswith("notebooks/"):
+        problems = saved_output_problems(page, lab, relpath)
+        assert not problems, "\n".join(problems)
 
 
-def image_sources(page, selector: str = ".widget-output img") -> list[str]:
-    return page.eval_on_selector_all(selector, "els => els.map(e => e.src)")
-
-
-def wait_for_image_change(page, locator, old_src: str, settle_ms: int = 500, timeout: float = 20) -> str:
-    """Wait until the image at ``locator`` has a new ``src`` that then stays the same for ``settle_ms``."""
-    deadline = time.monotonic() + timeout
-    last, since = None, None
-    while time.monotonic() < deadline:
-        src = locator.get_attribute("src")
-        if src and src != old_src:
-            if src == last:
-                if (time.monotonic() - since) * 1000 >= settle_ms:
-                    return src
-            else:
-                last, since = src, time.monotonic()
-        page.wait_for_timeout(100)
-    raise TimeoutError("the image did not change")
-
-
-def scroll_into_view(locator) -> None:
-    locator.scroll_into_view_if_needed()
-
-
-def wait_for_quiet_page(page, quiet_ms: int = 400, timeout: float = 30) -> None:
-    """Wait until nothing in the page's DOM has changed for ``quiet_ms`` (widgets finished rendering)."""
-    page.evaluate(
+def save_notebook(page, timeout: float = 30) -> None:
+    """Save the current notebook in JupyterLab and wait until the file on disk is up to date."""
+    page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
+    page.wait_for_function(
         """() => {
-            window.__courseLastMutation = performance.now();
-            if (!window.__courseObserver) {
-                window.__courseObserver = new MutationObserver(() => { window.__courseLastMutation = performance.now(); });
-                window.__courseObserver.observe(document.body, {subtree: true, childList: true, characterData: true,
-                                                               attributeFilter: ['src', 'alt', 'aria-label']});
-            }
-        }""")
-    page.wait_for_function("quiet => performance.now() - window.__courseLastMutation >= quiet",
-                           arg=quiet_ms, timeout=timeout * 1000, polling=100)
+            const panel = window.jupyterapp.shell.currentWidget;
+            return !!(panel && panel.context && !panel.context.model.dirty);
+        }""", timeout=timeout * 1000)
+
+
+def saved_output_problems(page, lab, relpath: str) -> list[str]:
+    """Save the notebook and check its outputs as nbval's hooks in ``conftest.py`` check a cell's.
+
+    One line per problem (``format_audit.executed_notebook_problems``): no executed cell, an error
+    output, or in a Norwegian notebook an English-formatted number. Figures are audited in the
+    kernel itself (``plots.style.to_png`` raises), which shows as an error output here.
+    """
+    from course_lib import format_audit
+
+    save_notebook(page)
+    notebook = json.loads((lab.root / relpath).read_text(encoding="utf-8"))
+    audit = os.environ.get("COURSE_AUDIT_NUMBERS", "") not in ("", "0")
+    return format_audit.executed_notebook_problems(notebook, relpath, numbers=audit)
