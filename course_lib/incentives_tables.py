@@ -144,7 +144,7 @@ def checklist() -> Any:
     lines = []
     for item in content()["checklist"]:
         kind = t(f"incentives.checklist.kind_{item['kind']}")
-        sources = "; ".join(item.get("sources", []))
+        sources = "; ".join(pick(s) if isinstance(s, Mapping) else s for s in item.get("sources", []))
         lines.append(f"- **{pick(item['title'])}** ({kind}). {pick(item['text'])} *{t('incentives.checklist.sources')}: {sources}.*")
     return Markdown("\n".join(lines))
 

@@ -55,3 +55,13 @@ def test_does_a_plan_describe_itself_without_quotes(lang, start):
     assert isinstance(text, str) and text.startswith(start)
     assert pretty(text) == str(text) and repr(text) == str(text)       # what a notebook cell shows
     assert not pretty(text).startswith(("'", '"'))
+
+
+@pytest.mark.parametrize("lang, undated, other", [("nb", "Forma.ai (u.å.)", "n.d."), ("en", "Forma.ai (n.d.)", "u.å.")])
+def test_does_the_checklist_date_undated_sources_in_the_learners_language(lang, undated, other):
+    from course_lib.incentives_tables import checklist
+
+    set_language(lang)
+    text = checklist().data
+    assert undated in text and "NHO Arbinn" in text and "LO-advokatene" in text
+    assert other not in text and "u.å./n.d." not in text
