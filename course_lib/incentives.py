@@ -40,6 +40,22 @@ from .incentives_checks import finite_number, normalise_tiers as _normalise_tier
 from .incentives_checks import normalise_weights as _normalise_weights
 from .incentives_content import content
 
+class PlainText(str):
+    """A sentence for a learner: an ordinary ``str`` that a notebook (and ``repr``) shows as plain text,
+    without the quotes of a string's repr.
+
+    Example:
+        >>> PlainText("60/40")
+        60/40
+    """
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
+
+
 MEASURES = ("new_sales", "renewals", "customer_satisfaction")
 """Measures a plan may weight: new sales (NOK), renewals (NOK), customer satisfaction (1-10)."""
 
@@ -273,16 +289,23 @@ class Plan:
         out.update(dict(self.weights))
         return out
 
-    def describe(self) -> str:
-        """A one-line description in the current language."""
-        return t(
+    def describe(self) -> "PlainText":
+        """A one-line description in the current language (a ``str`` a notebook shows without quotes).
+
+        Example:
+            >>> from course_lib.i18n import set_language
+            >>> set_language("en")
+            >>> Plan.from_ote(65_000, 0.6, 380_000).describe()
+            OTE NOK 65,000 per month, pay mix 60/40, quota NOK 380,000, base rate 6.84% of new sales.
+        """
+        return PlainText(t(
             "incentives.plan.describe",
             ote=format_money(self.ote),
             base=round(100 * self.base_share),
             variable=round(100 - 100 * self.base_share),
             quota=format_money(self.quota),
             rate=format_percent(self.base_rate, 2),
-        )
+        ))
 
 
 # --------------------------------------------------------------------------- payout

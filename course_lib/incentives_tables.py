@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from .i18n import format_money, format_number, format_percent, pick, t
+from .i18n import catalogue, format_money, format_number, format_percent, invalid, pick, t
 from .incentives import Plan, compare_plans
 from .incentives_review import format_millions
 from .periods import period_label
@@ -61,12 +61,37 @@ def plan_comparison(plans: Mapping[str, Plan], attainments: Sequence[float] = (0
     return _table(df, formats, {"attainment": "incentives.table.attainment"})
 
 
-def payouts(amounts: Any) -> Any:
-    """Incentives (or any amounts) in the language's money format, e.g. ``['28 571 kr', '31 930 kr']``."""
+def payouts(amounts: Any, cases: Sequence[Any] | None = None, case_label: Any = "incentives.table.case",
+            case_format: str = "text", amount_label: Any = "incentives.table.incentive",
+            amount_format: str = "money") -> Any:
+    """Amounts (bonuses, commissions, costs) as a learner table: one labelled row per case.
+
+    ``cases`` names the rows: numbers (shown with ``case_format``, e.g. ``"money"`` or ``"number:1"``),
+    message keys or ``{"nb": ..., "en": ...}`` texts; without it the rows are numbered. ``case_label``
+    and ``amount_label`` are the headers (message key, dict or text); ``amount_format`` is ``"money"``
+    (kroner) unless the amounts are in another currency (then e.g. ``"number"``).
+
+    Example:
+        >>> from course_lib.i18n import set_language
+        >>> set_language("nb")
+        >>> payouts([9_880.0, 19_760.0], cases=[190_000, 380_000], case_format="money",
+        ...         case_label="incentives.table.new_sales").frame.values.tolist()
+        [['190 000 kr', '9 880 kr'], ['380 000 kr', '19 760 kr']]
+    """
     import numpy as np
 
     values = np.atleast_1d(np.asarray(amounts, dtype=float))
-    return [format_money(v) for v in values]
+    if values.ndim != 1:
+        raise invalid("incentives.table.payouts_shape", value=values.shape)
+    if cases is None:
+        cases = list(range(1, len(values) + 1))
+    cases = list(cases)
+    if len(cases) != len(values):
+        raise invalid("incentives.table.payouts_cases", cases=len(cases), amounts=len(values))
+    shown = [pick(c) if isinstance(c, Mapping) else t(c) if isinstance(c, str) and c in catalogue()
+             else c for c in cases]
+    df = pd.DataFrame({"case": shown, "amount": values})
+    return _table(df, {"case": case_format, "amount": amount_format}, {"case": case_label, "amount": amount_label})
 
 
 def phase_profits(plans: Mapping[str, Plan], months: int = 24) -> Any:
@@ -119,7 +144,7 @@ def checklist() -> Any:
     lines = []
     for item in content()["checklist"]:
         kind = t(f"incentives.checklist.kind_{item['kind']}")
-        sources = "; ".join(item.get("sources", []))
+        sources = "; ".join(pick(s) if isinstance(s, Mapping) else s for s in item.get("sources", []))
         lines.append(f"- **{pick(item['title'])}** ({kind}). {pick(item['text'])} *{t('incentives.checklist.sources')}: {sources}.*")
     return Markdown("\n".join(lines))
 

@@ -130,3 +130,19 @@ def test_blitted_charts_match_a_full_draw_and_a_second_chart_reuses_layout_and_b
     assert np.array_equal(pixels(hidden), pixels(to_png(levels.fig)))
     levels.show_reference(True)
     assert not np.array_equal(pixels(levels.png()), pixels(hidden))
+
+
+def test_board_alt_text_counts_only_her_a_as_her_decision():
+    """Does the alt text count what the model counts: A is hers, R under another's A is work, not a decision?"""
+    from course_lib.plots.style import figure_alt
+    proposal = dl.preset_matrix("proposal")
+    decides, works = len(dl.controls(proposal)), len(dl.works_under(proposal))
+    assert (decides, works) == (6, 3)
+    course_lib.set_language("nb")
+    alt = figure_alt(plot_board(proposal))
+    assert "(har A) i 6 av dem. I 3 av de andre gjør hun arbeidet (R)" in alt and "A eller R" not in alt
+    course_lib.set_language("en")
+    alt = figure_alt(plot_board(proposal))
+    assert "(holds A) in 6 of them. In 3 of the others she does the work (R)" in alt
+    alt = figure_alt(plot_board(dl.preset_matrix("today")))
+    assert "in 0 of them. In 1 of the others" in alt    # R on restructuring under HR's A

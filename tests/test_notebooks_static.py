@@ -105,3 +105,14 @@ def test_notebook_language_matches_its_folder(path):
     english = sum(w in {"and", "not", "which", "is", "she", "to", "of", "with", "on", "the"} for w in words)
     lang = path.parent.name
     assert (norwegian > english) if lang == "nb" else (english > norwegian), path
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_course_map_links_every_module_that_exists(lang):
+    """Does module 00's course map link every course notebook (none marked as coming), each to a real file?"""
+    cells = json.loads((ROOT / "notebooks" / lang / "00_start_here.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "(kommer)" not in text and "(coming)" not in text
+    linked = set(re.findall(r"\]\((\d\d_[a-z_]+\.ipynb)\)", text))
+    assert set(notebooks("notebooks", lang)) - {"00_start_here.ipynb"} <= linked
+    assert linked <= set(notebooks("notebooks", lang))

@@ -195,3 +195,16 @@ def test_does_the_designer_say_when_a_plan_does_not_fit_the_sliders():
     app = PlanDesigner()
     app.set_plan(Plan.from_ote(300_000, 0.6, 2_000_000))
     assert "outside the sliders" in app.error.value
+
+
+@pytest.mark.parametrize("lang, label, value", [("nb", "Kundefrafall per år", "9,7 %"), ("en", "Churn per year", "9.7%")])
+def test_does_the_phase_explorer_show_easts_yearly_churn_under_a_per_year_label(lang, label, value):
+    import re
+    set_language(lang)
+    app = PhaseExplorer(phase="loyalty")
+    assert app.reference.totals["churn_rate"] == pytest.approx(0.097, abs=0.001)   # case data, East
+    row = re.search(r"<tr><td>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>",
+                    app.summary.value[app.summary.value.index(label) - 8:])
+    assert row.group(1).startswith(label)
+    assert "måned" not in row.group(1) and "month" not in row.group(1)
+    assert row.group(3) == value          # the reference run (today's new-sales-only plan)

@@ -181,19 +181,27 @@ class BoardHeatmap:
         if (gaps, busy) != self._flags:
             self._set_flags(gaps, busy)
         self.score_text.set_text(t("delegation.plot.score", score=format_percent(score, 0)) if score is not None else "")
-        decides = 0
-        if self.focus_role in self.roles:
-            j = self.roles.index(self.focus_role)
-            decides = int(sum(1 for i in range(len(self.decisions)) if data[i, j] in (_CODES["A"], _CODES["R"], _CODES["A/R"])))
+        decides, works = _decides_and_works(data, self.roles.index(self.focus_role)) \
+            if self.focus_role in self.roles else (0, 0)
         text = t("delegation.plot.alt_board", decisions=len(self.decisions), roles=len(self.roles),
                  role=dl.role_label(self.focus_role) if self.focus_role in self.roles else "",
-                 decides=decides)
+                 decides=decides, works=works)
         if score is not None:
             text += " " + t("delegation.plot.score", score=format_percent(score, 0)) + "."
         text += " " + (t("delegation.plot.alt_gaps", count=len(gaps),
                          names="; ".join(dl.decision_label(d) for d in gaps))
                        if gaps else t("delegation.plot.alt_no_gaps"))
         set_alt(self.fig, text)
+
+
+def _decides_and_works(data: np.ndarray, j: int) -> tuple[int, int]:
+    """Rows of the board where column ``j`` holds A (hers, as in :func:`course_lib.delegation.controls`)
+    and rows where it is R while another column holds A (:func:`course_lib.delegation.works_under`)."""
+    holds_a = np.isin(data, (_CODES["A"], _CODES["A/R"]))
+    decides = int(holds_a[:, j].sum())
+    others_a = np.delete(holds_a, j, axis=1).any(axis=1)
+    works = int(((data[:, j] == _CODES["R"]) & others_a).sum())
+    return decides, works
 
 
 def gap_decisions(report: dl.ControllabilityReport) -> tuple[str, ...]:

@@ -474,17 +474,19 @@ def table_stages(deals):
 
 
 def table_forecast(result: "goals.Forecast", budget: float):
-    """Expected value, P10, P50, P90, the budget and the chance of reaching it, one row.
+    """Expected value (exact) beside the mean of the simulations, P10, P50, P90, the budget and the
+    chance of reaching it, one row: the same mean as the weighted pipeline, with its spread.
 
     Example:
         >>> f = goals.forecast(goals.case_pipeline(), horizon=3, n=1_000)
-        >>> list(table_forecast(f, 12_800_000).frame.columns)[:1] in (["Forventet verdi"], ["Expected value"])
+        >>> list(table_forecast(f, 12_800_000).frame.columns)[:2] in (
+        ...     ["Forventet verdi", "Snitt av simuleringene"], ["Expected value", "Mean of the simulations"])
         True
     """
     q = result.summary()
-    row = {"expected": result.expected, "p10": q["p10"], "p50": q["p50"], "p90": q["p90"], "budget": budget,
-           "p_reach": result.p_reach(budget)}
-    money = {k: "money" for k in ("expected", "p10", "p50", "p90", "budget")}
+    row = {"expected": result.expected, "sim_mean": result.mean, "p10": q["p10"], "p50": q["p50"],
+           "p90": q["p90"], "budget": budget, "p_reach": result.p_reach(budget)}
+    money = {k: "money" for k in ("expected", "sim_mean", "p10", "p50", "p90", "budget")}
     return _learner_table({k: (round(v, -3) if k in money else v) for k, v in row.items()},
                           formats={**money, "p_reach": "percent:0"}, labels={k: f"goals.col.{k}" for k in row})
 

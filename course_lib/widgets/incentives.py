@@ -424,7 +424,7 @@ class PhaseExplorer(App):
             ("incentives.widget.s_pay", format_millions(a["pay"]), format_millions(b["pay"])),
             ("incentives.widget.s_customers", f"{format_number(a['customers_start'])} → {format_number(a['customers_end'])}",
              f"{format_number(b['customers_start'])} → {format_number(b['customers_end'])}"),
-            ("incentives.widget.s_churn", format_percent(a["churn_rate"], 2), format_percent(b["churn_rate"], 2)),
+            ("incentives.widget.s_churn", format_percent(a["churn_rate"], 1), format_percent(b["churn_rate"], 1)),
             ("incentives.widget.s_satisfaction", format_number(a["customer_satisfaction"], 1),
              format_number(b["customer_satisfaction"], 1)),
             ("incentives.widget.s_effort", " / ".join(format_number(x, 2) for x in res.effort),

@@ -306,8 +306,9 @@ class RewardsApp(App):
     """Choose a reward type and a measure of intrinsic motivation; see the effect and its meaning.
 
     ``app.reward_type`` and ``app.measure`` are the controls; ``app.effect`` is the
-    :class:`course_lib.motivation.CrowdingEffect` shown (``None`` for a combination without a
-    verified figure, which the error line explains).
+    :class:`course_lib.motivation.CrowdingEffect` shown. Every combination has one: where Deci,
+    Koestner & Ryan (1999) found no significant effect (performance-contingent rewards, self-reported
+    interest) the statement says so. ``app.effect`` is ``None`` only while an unexpected error is shown.
     """
 
     def __init__(self, reward_type: str = "engagement_contingent", measure: str = "free_choice"):

@@ -1,4 +1,5 @@
-"""Module 02 in a real JupyterLab: run the notebook, move the forecast's win rate and the budget, see the figures change."""
+"""Module 02 in a real JupyterLab: run the notebook, move the forecast's win rate, the budget and the control
+dashboard's month, see the figures and the reading change."""
 import pytest
 
 from .helpers import wait_for_image_change
@@ -46,3 +47,22 @@ def test_forecast_and_budget_setter_redraw_when_a_slider_moves(notebook_page, la
     budget_readout = setter.locator(".course-readout").first
     page.wait_for_function("el => /12[ ,]300[ ,]000/.test(el.innerText)", arg=budget_readout.element_handle(),
                            timeout=20_000)
+
+    # the control dashboard: move the month from June to July 2026, the reading turns from "leave alone" to "act"
+    dashboard = page.locator(".course-control-app").first
+    dashboard.scroll_into_view_if_needed()
+    control_image = dashboard.locator(".course-control-figure img").first
+    control_image.wait_for(state="visible")
+    reading = dashboard.locator(".course-control-reading")
+    page.wait_for_function("el => el.innerText.trim() !== ''", arg=reading.element_handle(), timeout=20_000)
+    leave, act = ("La være", "Grip inn") if lang == "nb" else ("Leave alone", "Act:")
+    assert leave in reading.inner_text() and act not in reading.inner_text()
+    before = control_image.get_attribute("src")
+    handle = dashboard.locator(".course-control-month .noUi-handle")
+    handle.focus()
+    handle.press("ArrowRight")
+    page.wait_for_function("([el, word]) => el.innerText.includes(word)", arg=[reading.element_handle(), act],
+                           timeout=20_000)
+    text = reading.inner_text()
+    assert act in text and ("juli 2026" in text if lang == "nb" else "July 2026" in text)
+    assert wait_for_image_change(page, control_image, before) != before
