@@ -152,6 +152,8 @@ def test_does_a_us_export_load_month_first_with_dayfirst_false(tmp_path):
     assert parse_date("2/3/2027") == dt.date(2027, 3, 2)
     assert parse_date("2/3/2027", dayfirst=False) == dt.date(2027, 2, 3)
     assert parse_date("15.02.2027", dayfirst=False) == dt.date(2027, 2, 15)     # dotted dates stay day first
+    from course_lib import cases
+    assert cases.load_pipeline(path, as_of="2026-12-31", dayfirst=False)["close_date"].tolist() == us["close_date"].tolist()
 
 
 @pytest.mark.parametrize("lang,hint", [("nb", "dayfirst=False"), ("en", "dayfirst=False")])
