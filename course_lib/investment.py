@@ -1,12 +1,8 @@
 """The ICT investment case: a CRM / marketing-automation system priced under uncertainty.
 
 The source text asks top management to give the sales manager an investment budget for ICT.
-This module turns that into an ordinary capital-budgeting case, with the standard tools of any
-corporate-finance textbook:
-
-    NPV(r) = sum_t  CF_t / (1 + r)^t        t = 0, 1, ..., H    (CF_0 is not discounted)
-    IRR    = the r with NPV(r) = 0           (numpy-financial's ``irr``)
-    payback = first time the cumulative cash flow reaches 0 (linear within a year)
+This module turns that into an ordinary capital-budgeting case, priced with NPV, IRR and payback
+(:mod:`course_lib.capital_budgeting`, public here too).
 
 Cash flows of the case (NOK, per year):
 
@@ -18,11 +14,14 @@ Cash flows of the case (NOK, per year):
   that becomes productive. Year 1 earns only
   ``adoption_year1`` of the benefits while people learn the system.
 
-Every input is a :class:`~course_lib.funnel.Range`. Their values are **the course's illustrative
+Every input is a :class:`~course_lib.ranges.Range`. Their values are **the course's illustrative
 assumptions** for the case company, not measured returns. Vendor-sponsored return figures are
-quoted only as hedged claims with their source (:data:`HEDGED_CLAIMS`). The Monte Carlo draws
-every input from its triangular range and gives the NPV distribution, P(NPV > 0) and payback;
-:func:`tornado` shows which input moves the NPV most.
+quoted only as hedged claims with their source (:data:`HEDGED_CLAIMS`). The ranges
+(:data:`DEFAULT_INPUTS`), the case's fixed assumptions (:class:`Context`) and the claims are
+content (``content/investment.yaml``), so a trainer can price her own company's case.
+
+The Monte Carlo draws every input from its triangular range and gives the NPV distribution,
+P(NPV > 0) and payback; :func:`tornado` shows which input moves the NPV most.
 
 Example:
     >>> round(npv(0.10, [-100, 60, 60]), 2)
@@ -35,185 +34,69 @@ Example:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from numbers import Integral, Real
 from typing import Any, Mapping
 
 import numpy as np
-import numpy_financial as npf
 import pandas as pd
 
-from .funnel import Range, check_range, draw_triangular
+from .capital_budgeting import (MAX_HORIZON, _check_flows, _check_rate, _payback_matrix, irr, npv,  # noqa: F401
+                                npv_matrix, payback)
+from .digital_content import investment_case
 from .i18n import invalid, pick, t
+from .ranges import Range, check_range, draw_triangular
 
-MAX_HORIZON = 30
 MAX_DRAWS = 1_000_000
 
-# --------------------------------------------------------------------------- NPV, IRR, payback
+# Content-backed names, read on first use (PEP 562) so a trainer's override file takes effect.
+_CONTENT_NAMES = {
+    "DEFAULT_INPUTS": lambda c: dict(c.inputs),    # input -> Range, the course's illustrative assumptions
+    "HEDGED_CLAIMS": lambda c: c.claims,           # vendor return figures, quoted only with source and caveat
+}
 
 
-def _check_rate(rate: Any) -> float:
-    if isinstance(rate, bool) or not isinstance(rate, (Real, np.floating, np.integer)):
-        raise invalid("investment.not_a_number", field="rate", value=repr(rate)[:40])
-    r = float(rate)
-    if not math.isfinite(r):
-        raise invalid("investment.not_finite", field="rate", value=str(rate))
-    if r <= -1:
-        raise invalid("investment.rate_too_low", value=r)
-    if r > 10:
-        raise invalid("investment.rate_too_high", value=r)
-    return r
-
-
-def _check_flows(flows: Any) -> np.ndarray:
-    if isinstance(flows, (str, bytes)) or flows is None:
-        raise invalid("investment.flows_type", value=type(flows).__name__)
-    try:
-        arr = np.asarray(flows, dtype=float)
-    except (TypeError, ValueError):
-        raise invalid("investment.flows_type", value=type(flows).__name__) from None
-    if arr.ndim != 1 or arr.size < 2:
-        raise invalid("investment.flows_length", value=int(arr.size))
-    if arr.size > MAX_HORIZON + 1:
-        raise invalid("investment.horizon_range", value=arr.size - 1, maximum=MAX_HORIZON)
-    if not np.all(np.isfinite(arr)):
-        raise invalid("investment.flows_finite")
-    return arr
-
-
-def npv(rate: Any, flows: Any) -> float:
-    """Net present value of yearly ``flows`` at discount ``rate``; ``flows[0]`` is now, not discounted.
-
-    Note: spreadsheet NPV() discounts the first value too; this one does not.
-
-    Example:
-        >>> npv(0.0, [-100, 50, 50])
-        0.0
-        >>> round(npv(0.08, [-1_000, 400, 400, 400]), 2)
-        30.84
-    """
-    r = _check_rate(rate)
-    arr = _check_flows(flows)
-    years = np.arange(arr.size)
-    return float(np.sum(arr / (1.0 + r) ** years))
-
-
-def irr(flows: Any) -> float:
-    """Internal rate of return of yearly ``flows`` (numpy-financial); ``nan`` when there is none.
-
-    Example:
-        >>> round(irr([-1_000, 400, 400, 400]), 4)
-        0.097
-    """
-    arr = _check_flows(flows)
-    if not (np.any(arr < 0) and np.any(arr > 0)):
-        return float("nan")
-    value = float(npf.irr(arr))
-    return value if math.isfinite(value) else float("nan")
-
-
-def payback(flows: Any) -> float:
-    """Years until the cumulative cash flow first reaches zero, linear within the year;
-    ``inf`` when it never does within the flows.
-
-    Example:
-        >>> payback([-300, 100, 100, 200])
-        2.5
-        >>> payback([-300, 100])
-        inf
-    """
-    arr = _check_flows(flows)
-    return float(_payback_matrix(arr[None, :])[0])
-
-
-def _payback_matrix(flows: np.ndarray) -> np.ndarray:
-    """Payback per row of a (n x H+1) matrix of flows (vectorised)."""
-    cum = np.cumsum(flows, axis=1)
-    out = np.full(flows.shape[0], np.inf)
-    reached = cum >= 0
-    first = np.where(reached.any(axis=1), reached.argmax(axis=1), -1)
-    rows = np.arange(flows.shape[0])
-    zero = first == 0
-    out[zero] = 0.0
-    mid = first > 0
-    k = first[mid]
-    before = cum[rows[mid], k - 1]
-    step = flows[rows[mid], k]
-    out[mid] = (k - 1) + (-before) / step
-    return out
-
-
-def npv_matrix(rate: float, flows: np.ndarray) -> np.ndarray:
-    """NPV of each row of an (n x H+1) matrix of flows."""
-    r = _check_rate(rate)
-    years = np.arange(flows.shape[1])
-    return flows @ (1.0 / (1.0 + r) ** years)
+def __getattr__(name: str):
+    if name in _CONTENT_NAMES:
+        return _CONTENT_NAMES[name](investment_case())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- hedged claims
 
 
-#: Return figures from vendors' material, quoted only as hedged claims with their source.
-HEDGED_CLAIMS: tuple[dict[str, Any], ...] = (
-    {"claim": {"nb": "Nucleus Research oppga en avkastning på 5,60 dollar per investert dollar i CRM (2011) "
-                     "og 8,71 dollar (2014). Tallene gjengis blant annet på Oracles side om CRM-avkastning, "
-                     "altså i en leverandørs markedsføring.",
-               "en": "Nucleus Research reported a return of USD 5.60 per dollar invested in CRM (2011) and USD "
-                     "8.71 (2014). The figures are repeated on, among others, Oracle's page on CRM returns, that "
-                     "is, in a vendor's marketing."},
-     "source": "Oracle, What is the ROI of CRM? https://www.oracle.com/uk/cx/what-is-crm/roi-of-crm/",
-     "caveat": {"nb": "Brightwork Research har stilt spørsmål ved om tallene kan stemme. «8,71 per dollar» "
-                      "leses oftest som brutto tilbake (avkastning 771 %), men noen skriver 870 %: "
-                      "definisjonen er uklar. Kurset bruker ikke tallet i beregningene.",
-                "en": "Brightwork Research has questioned whether the figures can be right. 'USD 8.71 per dollar' "
-                      "is usually read as gross return (ROI 771%), but some write 870%: the definition is unclear. "
-                      "The course does not use the figure in its calculations."},
-     "caveat_source": "Brightwork Research, How likely is it that the often quoted Nucleus Research CRM ROI "
-                      "estimates are correct? https://www.brightworkresearch.com/how-likely-is-it-that-the-often-"
-                      "quoted-nucleus-research-crm-roi-estimates-are-correct/"},
-)
-
-
 def hedged_claims(lang: str | None = None) -> list[str]:
-    """The hedged vendor claims as sentences with their sources, in the current language."""
+    """The hedged vendor claims as sentences with their sources, in the current language.
+
+    Example:
+        >>> "Nucleus" in hedged_claims("en")[0]
+        True
+    """
     return [f"{pick(c['claim'], lang)} ({c['source']}) {pick(c['caveat'], lang)} ({c['caveat_source']})"
-            for c in HEDGED_CLAIMS]
+            for c in investment_case().claims]
 
 
 # --------------------------------------------------------------------------- the case
 
-
-def _illustrative(nb: str, en: str) -> dict[str, str]:
-    return {"nb": nb, "en": en}
-
-
-_ASSUMPTION = _illustrative("Kursets antakelse for casebedriften", "The course's assumption for the case company")
-
-#: Inputs of the case, grouped as costs and benefits. Every range is the course's illustrative assumption.
+#: Inputs of the case, grouped as costs and benefits (their ranges: :data:`DEFAULT_INPUTS`).
 COSTS: tuple[str, ...] = ("licence_per_user_month", "implementation", "integration", "training", "internal_hours")
 BENEFITS: tuple[str, ...] = ("win_rate_uplift", "cycle_uplift", "churn_reduction", "hours_saved_per_seller_week")
 
-DEFAULT_INPUTS: dict[str, Range] = {
-    "licence_per_user_month": Range(500, 900, 1_500, _ASSUMPTION, illustrative=True),
-    "implementation": Range(150_000, 300_000, 600_000, _ASSUMPTION, illustrative=True),
-    "integration": Range(50_000, 150_000, 400_000, _ASSUMPTION, illustrative=True),
-    "training": Range(30_000, 60_000, 120_000, _ASSUMPTION, illustrative=True),
-    "internal_hours": Range(300, 600, 1_200, _ASSUMPTION, illustrative=True),
-    "win_rate_uplift": Range(0.0, 0.015, 0.04, _ASSUMPTION, illustrative=True),
-    "cycle_uplift": Range(0.0, 0.005, 0.02, _ASSUMPTION, illustrative=True),
-    "churn_reduction": Range(0.0, 0.05, 0.15, _ASSUMPTION, illustrative=True),
-    "hours_saved_per_seller_week": Range(0.0, 1.0, 2.5, _ASSUMPTION, illustrative=True),
-}
-
 #: Limits for each input (lower, upper); shares are fractions.
-_LIMITS: dict[str, tuple[float, float | None]] = {
+INPUT_LIMITS: dict[str, tuple[float, float | None]] = {
     "licence_per_user_month": (0.0, 50_000.0), "implementation": (0.0, None), "integration": (0.0, None),
     "training": (0.0, None), "internal_hours": (0.0, 100_000.0), "win_rate_uplift": (0.0, 1.0),
     "cycle_uplift": (0.0, 1.0), "churn_reduction": (0.0, 1.0), "hours_saved_per_seller_week": (0.0, 40.0),
 }
+_LIMITS = INPUT_LIMITS
 
 INPUTS: tuple[str, ...] = COSTS + BENEFITS
 SHARES: tuple[str, ...] = ("win_rate_uplift", "cycle_uplift", "churn_reduction")
+
+
+def _assumed(name: str):
+    """A :class:`Context` default read from ``content/investment.yaml`` when the context is made."""
+    return field(default_factory=lambda: float(investment_case().context[name]))
 
 
 @dataclass(frozen=True)
@@ -221,20 +104,21 @@ class Context:
     """Fixed facts of the case: users, sellers, yearly new sales and churn, margin, cost per hour.
 
     ``new_sales`` and ``churned`` default to the case data's last year; ``gross_margin`` (30 %),
-    ``hour_cost`` (700 NOK), ``users`` (sellers + 4), ``adoption_year1`` (50 %) and
-    ``time_value_share`` (50 %: only half of the hours saved turn into selling time worth money)
-    are the course's illustrative assumptions.
+    ``hour_cost`` (700 NOK), ``weeks`` (46), ``adoption_year1`` (50 %) and ``time_value_share``
+    (50 %: only half of the hours saved turn into selling time worth money) are the course's
+    illustrative assumptions, read from ``content/investment.yaml`` (as is ``users`` = sellers + 4
+    in :func:`case_context`).
     """
 
     users: int
     sellers: int
     new_sales: float
     churned: float
-    gross_margin: float = 0.30
-    hour_cost: float = 700.0
-    weeks: float = 46.0
-    adoption_year1: float = 0.5
-    time_value_share: float = 0.5
+    gross_margin: float = _assumed("gross_margin")
+    hour_cost: float = _assumed("hour_cost")
+    weeks: float = _assumed("weeks")
+    adoption_year1: float = _assumed("adoption_year1")
+    time_value_share: float = _assumed("time_value_share")
 
 
 def case_context(team: pd.DataFrame | None = None) -> Context:
@@ -251,7 +135,8 @@ def case_context(team: pd.DataFrame | None = None) -> Context:
     last = sorted({str(m)[:4] for m in df["month"]})[-1]
     year = df[df["month"].astype(str).str.startswith(last)]
     sellers = int(df["seller_id"].nunique())
-    return Context(users=sellers + 4, sellers=sellers, new_sales=float(year["new_sales"].sum()),
+    extra = int(investment_case().context["extra_users"])
+    return Context(users=sellers + extra, sellers=sellers, new_sales=float(year["new_sales"].sum()),
                    churned=float(year["churned_revenue"].sum()))
 
 
@@ -264,16 +149,17 @@ def check_inputs(inputs: Mapping[str, Any] | None) -> dict[str, Range]:
         >>> check_inputs({"training": (10_000, 20_000, 30_000)})["training"].high
         30000.0
     """
+    defaults = investment_case().inputs
     if inputs is None:
-        return dict(DEFAULT_INPUTS)
+        return dict(defaults)
     if not isinstance(inputs, Mapping):
         raise invalid("investment.inputs_type", value=type(inputs).__name__)
     unknown = [k for k in inputs if k not in INPUTS]
     if unknown:
         raise invalid("investment.input_unknown", value=unknown[0], allowed=", ".join(INPUTS))
-    out = dict(DEFAULT_INPUTS)
+    out = dict(defaults)
     for key, value in inputs.items():
-        lower, upper = _LIMITS[key]
+        lower, upper = INPUT_LIMITS[key]
         if key in COSTS and _any_negative(value):
             raise invalid("investment.negative_cost", field=input_label(key), value=_any_negative(value))
         out[key] = check_range(value, input_label(key), lower=lower, upper=upper, rate=False, percent=key in SHARES)
@@ -308,7 +194,7 @@ def cash_flows(values: Mapping[str, Any], horizon: int = 5, context: Context | N
 
     Example:
         >>> ctx = Context(users=10, sellers=8, new_sales=10_000_000, churned=1_000_000)
-        >>> v = {k: r.likely for k, r in DEFAULT_INPUTS.items()}
+        >>> v = {k: r.likely for k, r in check_inputs(None).items()}
         >>> f = cash_flows(v, 3, ctx)
         >>> f.shape, bool(f[0] < 0)
         ((4,), True)
@@ -420,3 +306,10 @@ def tornado(inputs: Mapping[str, Any] | None = None, rate: float = 0.08, horizon
     table["swing"] = (table["high"] - table["low"]).abs()
     table["base"] = base
     return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+__all__ = [
+    "MAX_HORIZON", "MAX_DRAWS", "npv", "irr", "payback", "npv_matrix", "HEDGED_CLAIMS", "hedged_claims", "COSTS",
+    "BENEFITS", "INPUTS", "SHARES", "INPUT_LIMITS", "DEFAULT_INPUTS", "Context", "case_context", "check_inputs",
+    "input_label", "cash_flows", "likely_flows", "flows_table", "InvestmentResult", "simulate", "tornado",
+]

@@ -152,3 +152,25 @@ def test_is_a_bad_funnel_input_refused_with_a_clear_message_in_both_languages(na
         for part in parts:
             assert part in str(info.value), (lang, str(info.value))
     set_language("en")
+
+
+def test_does_the_simulated_mean_rise_with_visitors_for_the_case_rates():
+    """The simulation, not only the closed formula: doubling the visitors raises the mean customers."""
+    n = 4_000
+    results = [fn.funnel(v, n=n, seed=5) for v in (10_000, 20_000, 40_000, 80_000)]
+    means = [r.customers.mean() for r in results]
+    errors = [r.customers.std(ddof=1) / math.sqrt(n) for r in results]
+    for low, high, e_low, e_high, r_low, r_high in zip(means, means[1:], errors, errors[1:], results, results[1:]):
+        assert high - low > 4 * math.hypot(e_low, e_high)
+        assert abs((high - low) - (r_high.expected - r_low.expected)) < 4 * math.hypot(e_low, e_high)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(rate_ranges(), st.integers(min_value=100, max_value=200_000), st.floats(min_value=1.5, max_value=10.0))
+def test_does_the_simulated_mean_follow_more_visitors_within_monte_carlo_error(rates, visitors, factor):
+    more, n = int(visitors * factor), 2_000
+    few, many = fn.funnel(visitors, rates, n=n, seed=11), fn.funnel(more, rates, n=n, seed=11)
+    error = math.sqrt((few.customers.var(ddof=1) + many.customers.var(ddof=1)) / n)
+    rise = many.customers.mean() - few.customers.mean()
+    assert rise >= -4 * error                                             # never falls beyond the noise
+    assert abs(rise - (many.expected - few.expected)) <= 4 * error + 1e-9 * many.expected

@@ -139,3 +139,62 @@ def test_which_dates_can_be_read(text, expected):
 def test_does_a_bad_stage_table_get_a_message():
     with pytest.raises(ValueError, match="Demo"):
         load_pipeline(stages={"Demo": 1.5})
+
+
+def test_does_a_us_export_load_month_first_with_dayfirst_false(tmp_path):
+    """Slash dates are day first by default (2/3/2027 = 2 March); a US export says 3 February."""
+    path = tmp_path / "us.csv"
+    path.write_text("deal,stage,amount,close_date\nU1,proposal,1000,2/3/2027\nU2,verbal,2000,12/25/2027\n",
+                    encoding="utf-8")
+    us = load_pipeline(path, as_of="2026-12-31", dayfirst=False)
+    assert us["close_date"].tolist() == ["2027-02-03", "2027-12-25"]
+    assert us["close_month"].tolist() == [2, 12]
+    assert parse_date("2/3/2027") == dt.date(2027, 3, 2)
+    assert parse_date("2/3/2027", dayfirst=False) == dt.date(2027, 2, 3)
+    assert parse_date("15.02.2027", dayfirst=False) == dt.date(2027, 2, 15)     # dotted dates stay day first
+    from course_lib import cases
+    assert cases.load_pipeline(path, as_of="2026-12-31", dayfirst=False)["close_date"].tolist() == us["close_date"].tolist()
+
+
+@pytest.mark.parametrize("lang,hint", [("nb", "dayfirst=False"), ("en", "dayfirst=False")])
+def test_is_a_us_date_read_day_first_flagged_with_the_setting(tmp_path, lang, hint):
+    set_language(lang)
+    path = tmp_path / "us.csv"
+    path.write_text("deal,stage,amount,close_date\nU1,proposal,1000,12/25/2027\n", encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        load_pipeline(path, as_of="2026-12-31")
+    text = str(info.value)
+    assert hint in text and ("Rad 2, kolonne close_date" in text if lang == "nb" else "Row 2, column close_date" in text)
+    set_language("nb")
+
+
+def test_does_the_loader_list_every_bad_row_in_one_message(tmp_path):
+    set_language("en")
+    rows = ["deal,stage,amount,close_date,probability", "A,proposal,100,2027-01-10,0.5",
+            "B,proposal,mye,2027-01-10,0.5",            # row 3: amount
+            "C,demo,100,neste uke,1.4",                  # row 4: stage, date and probability
+            "A,verbal,100,2027-01-10,0.9"]               # row 5: the deal id again
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        load_pipeline(path, as_of="2026-12-31")
+    lines = str(info.value).splitlines()
+    assert lines[0].startswith("Row 3, column amount")
+    assert "5 problems" in lines[1]
+    assert [line[2:16] for line in lines[2:]] == ["Row 4, column ", "Row 4, column ", "Row 4, column ", "Row 5, column "]
+    assert {"stage", "close_date", "probability"} <= {line.split("column ")[1].split(":")[0] for line in lines[2:5]}
+    set_language("nb")
+
+
+def test_are_at_most_twenty_row_problems_listed_and_the_rest_counted(tmp_path):
+    set_language("en")
+    path = tmp_path / "many.csv"
+    path.write_text("deal,stage,amount,close_date\n" + "".join(f"D{i},proposal,-1,2027-01-10\n" for i in range(30)),
+                    encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        load_pipeline(path, as_of="2026-12-31")
+    lines = str(info.value).splitlines()
+    assert "30 problems" in lines[1]
+    assert sum(line.startswith("- Row") for line in lines) == 19            # the first is on line 1
+    assert "10 more" in lines[-1]
+    set_language("nb")
