@@ -224,6 +224,40 @@ def invalid(key: str, **values: Any) -> ValueError:
     return ValueError(t(key, **values))
 
 
+def os_reason(exc: BaseException, lang: str | None = None) -> str:
+    """Why the operating system refused a file, in the learner's language.
+
+    The OS's own text (English on most systems) is kept only as a short parenthesis, so a
+    helper can still search for it.
+
+    Example:
+        >>> os_reason(FileNotFoundError(2, "No such file or directory"), lang="nb")
+        'finnes ikke (No such file or directory)'
+    """
+    import errno
+
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
+        key = "core.os.missing"
+    elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        key = "core.os.read_only" if code == errno.EROFS else "core.os.permission"
+    elif isinstance(exc, IsADirectoryError):
+        key = "core.os.is_folder"
+    elif isinstance(exc, (NotADirectoryError, FileExistsError)):
+        key = "core.os.not_folder"
+    elif code == errno.ELOOP:
+        key = "core.os.loop"
+    elif code == errno.ENOSPC:
+        key = "core.os.full"
+    elif code == errno.ENAMETOOLONG:
+        key = "core.os.too_long"
+    else:
+        key = "core.os.other"
+    raw = getattr(exc, "strerror", None) or type(exc).__name__
+    raw = raw if len(raw) <= 60 else raw[:59] + "…"
+    return f"{t(key, lang=lang)} ({raw})"
+
+
 # --------------------------------------------------------------------------- numbers
 
 

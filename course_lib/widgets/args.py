@@ -99,11 +99,17 @@ def seed(field: str, value: Any) -> int:
     return number(field, value, 0, 2**32 - 1, integer=True)
 
 
-def team(field: str, value: Any):
-    """Team data with every column the course needs, finite amounts and positive quotas."""
+def team(field: str, value: Any, *, values: bool = True):
+    """Team data with every column the course needs and at least one row; with ``values`` also
+    finite amounts and positive quotas (an app that explains bad values itself passes ``values=False``)."""
+    import pandas as pd
+
     from ..cases import REQUIRED_COLUMNS, _require
 
-    _require(value, REQUIRED_COLUMNS)
+    if not values and isinstance(value, pd.DataFrame) and not value.empty \
+            and all(column in value.columns for column in REQUIRED_COLUMNS):
+        return value
+    _require(value, REQUIRED_COLUMNS)  # raises the translated reason: not a table, missing columns, no rows ...
     return value
 
 

@@ -113,7 +113,7 @@ class PlanDesigner(App):
     def __init__(self, team: pd.DataFrame | None = None, plan: Plan | None = None):
         if plan is not None:
             _args.instance("plan", plan, Plan, t("args.what.plan"))
-        self.team = load_team() if team is None else _args.team("team", team)
+        self.team = load_team() if team is None else _args.team("team", team, values=False)  # values: the app explains
         self.error = ErrorBox()
         self.plan: Plan | None = None
         self.result = None
