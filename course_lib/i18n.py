@@ -253,7 +253,7 @@ def os_reason(exc: BaseException, lang: str | None = None) -> str:
         key = "core.os.too_long"
     else:
         key = "core.os.other"
-    raw = getattr(exc, "strerror", None) or type(exc).__name__
+    raw = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     raw = raw if len(raw) <= 60 else raw[:59] + "…"
     return f"{t(key, lang=lang)} ({raw})"
 
