@@ -78,7 +78,7 @@ def language_name(lang: str | None = None) -> str:
     return _LANGUAGE_NAMES[_code(lang)]
 
 
-def _code(lang: Any) -> str:
+def resolve_language(lang: Any = None) -> str:
     """``lang`` checked (``None`` or ``""`` is the current language).
 
     Every function with a ``lang=`` parameter passes through here (via :func:`t`, :func:`pick` and the
@@ -86,7 +86,7 @@ def _code(lang: Any) -> str:
     a ``KeyError`` deep inside.
 
     Example:
-        >>> _code("en"), _code(None) in LANGUAGES
+        >>> resolve_language("en"), resolve_language(None) in LANGUAGES
         ('en', True)
     """
     if lang is None or (isinstance(lang, str) and lang == ""):
@@ -97,6 +97,9 @@ def _code(lang: Any) -> str:
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     raise ValueError(_MessageFormatter(_current).vformat(catalogue()["core.bad_language"][_current], (),
                                                           {"value": shown, "valid": ", ".join(LANGUAGES)}))
+
+
+_code = resolve_language
 
 
 # --------------------------------------------------------------------------- catalogue

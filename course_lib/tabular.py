@@ -297,7 +297,7 @@ def csv_problem(exc: BaseException) -> str:
     """What Python's csv module found wrong, in the learner's language (its own text, English, in brackets).
 
     Example:
-        >>> csv_problem(csv.Error("field larger than field limit (131072)"))[:33]
+        >>> csv_problem(csv.Error("field larger than field limit (131072)"))[:35]
         'en celle er lengre enn 131 072 tegn'
     """
     raw = str(exc)
