@@ -151,7 +151,7 @@ def test_widget_constructors_refuse_bad_arguments(store, app, kwargs, word):
 
 @pytest.mark.parametrize("app, kwargs", [
     ("ExpectancyApp", {"outcome_ids": ["bonus", "recognition"]}), ("ProfileApp", {"responses": {"re1": 7}}),
-    ("PhaseExplorer", {"phase": "growth", "new_sales": 1}), ("FunnelApp", {"visitors": 400_000}),
+    ("FunnelApp", {"visitors": 400_000}),
     ("InvestmentApp", {"seed": np.int64(3)}), ("ControlDashboardApp", {"year": 2025}),
     ("DelegationLevelsApp", {"class_responses": [{"hire_sellers": 3}]}), ("Overview", {"topic": "start"}),
 ])
