@@ -11,8 +11,13 @@ What happens when the file or its folder is damaged (every message is in the
 learner's language, and nothing is ever deleted):
 
 * **UTF-8 with a byte-order mark** (as some editors save JSON) is read normally.
-* **Not UTF-8, not JSON, or not a JSON object**: the file is moved aside
+* **Not UTF-8, not JSON, or not a JSON object** (also JSON nested thousands of levels deep, and
+  the non-JSON constants ``NaN`` and ``Infinity``): the file is moved aside
   (``progress.json.corrupt-<time>``) with a warning and a fresh store begins.
+* **Not a regular file** (a FIFO, a device): never read (it is opened non-blocking and checked),
+  never moved or replaced; quizzes keep working and saving says why it cannot.
+* **A link that is dangling or loops**: the warning and the save error give the reason in the
+  learner's language (the operating system's own text only in brackets).
 * **Valid JSON with parts of the wrong shape** (``"answers": []``, a reflection
   that is ``null`` ...): the structure is checked against :data:`SCHEMA`; a copy
   of the whole file is moved aside, the parts that cannot be used are left out
