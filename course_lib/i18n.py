@@ -75,7 +75,31 @@ def get_language() -> str:
 
 def language_name(lang: str | None = None) -> str:
     """Name of a language in that language (``"norsk bokmål"``, ``"English"``)."""
-    return _LANGUAGE_NAMES[lang or _current]
+    return _LANGUAGE_NAMES[_code(lang)]
+
+
+def resolve_language(lang: Any = None) -> str:
+    """``lang`` checked (``None`` or ``""`` is the current language).
+
+    Every function with a ``lang=`` parameter passes through here (via :func:`t`, :func:`pick` and the
+    number formats), so an unknown language is refused once, with the translated message, instead of
+    a ``KeyError`` deep inside.
+
+    Example:
+        >>> resolve_language("en"), resolve_language(None) in LANGUAGES
+        ('en', True)
+    """
+    if lang is None or (isinstance(lang, str) and lang == ""):
+        return _current
+    if isinstance(lang, str) and lang in LANGUAGES:
+        return lang
+    shown = repr(lang)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    raise ValueError(_MessageFormatter(_current).vformat(catalogue()["core.bad_language"][_current], (),
+                                                          {"value": shown, "valid": ", ".join(LANGUAGES)}))
+
+
+_code = resolve_language
 
 
 # --------------------------------------------------------------------------- catalogue
@@ -147,7 +171,7 @@ def t(key: str, lang: str | None = None, **values: Any) -> str:
         texts = catalogue()[key]
     except KeyError:
         raise KeyError(f"no message with key {key!r} in course_lib/messages") from None
-    code = lang or _current
+    code = _code(lang)
     template = texts[code]
     if not values:
         return template
@@ -194,13 +218,47 @@ def pick(texts: Mapping[str, Any] | str, lang: str | None = None) -> Any:
         'salgssjef'
     """
     if isinstance(texts, Mapping):
-        return texts[lang or _current]
+        return texts[_code(lang)]
     return texts
 
 
 def invalid(key: str, **values: Any) -> ValueError:
     """A ``ValueError`` whose message is the catalogue text for ``key`` (raise it)."""
     return ValueError(t(key, **values))
+
+
+def os_reason(exc: BaseException, lang: str | None = None) -> str:
+    """Why the operating system refused a file, in the learner's language.
+
+    The OS's own text (English on most systems) is kept only as a short parenthesis, so a
+    helper can still search for it.
+
+    Example:
+        >>> os_reason(FileNotFoundError(2, "No such file or directory"), lang="nb")
+        'finnes ikke (No such file or directory)'
+    """
+    import errno
+
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
+        key = "core.os.missing"
+    elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        key = "core.os.read_only" if code == errno.EROFS else "core.os.permission"
+    elif isinstance(exc, IsADirectoryError):
+        key = "core.os.is_folder"
+    elif isinstance(exc, (NotADirectoryError, FileExistsError)):
+        key = "core.os.not_folder"
+    elif code == errno.ELOOP:
+        key = "core.os.loop"
+    elif code == errno.ENOSPC:
+        key = "core.os.full"
+    elif code == errno.ENAMETOOLONG:
+        key = "core.os.too_long"
+    else:
+        key = "core.os.other"
+    raw = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    raw = raw if len(raw) <= 60 else raw[:59] + "…"
+    return f"{t(key, lang=lang)} ({raw})"
 
 
 # --------------------------------------------------------------------------- numbers
@@ -219,7 +277,7 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None) -> s
     if round(number, decimals) == 0:
         number = 0.0  # no "−0" or "-0.00"
     text = f"{number:,.{decimals}f}"
-    if (lang or _current) == "nb":
+    if _code(lang) == "nb":
         text = text.replace(",", " ").replace(".", ",").replace("-", "−")
     return text
 
@@ -240,7 +298,7 @@ def format_plain(value: Any, lang: str | None = None, max_decimals: int = 6) -> 
     import math
     import numbers
 
-    code = lang or _current
+    code = _code(lang)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return str(value)
     try:
@@ -271,7 +329,7 @@ def format_money(amount: float, decimals: int = 0, lang: str | None = None) -> s
         >>> format_money(1_200_000, lang="nb")
         '1 200 000 kr'
     """
-    code = lang or _current
+    code = _code(lang)
     number = format_number(amount, decimals, code)
     if code == "nb":
         return f"{number} kr"
@@ -287,6 +345,6 @@ def format_percent(fraction: float, decimals: int = 1, lang: str | None = None) 
         >>> format_percent(0.125, lang="en")
         '12.5%'
     """
-    code = lang or _current
+    code = _code(lang)
     number = format_number(100 * float(fraction), decimals, code)
     return f"{number} %" if code == "nb" else f"{number}%"

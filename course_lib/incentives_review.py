@@ -17,7 +17,6 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 
 from .i18n import format_money, format_number, format_percent, invalid, pick, t
-from .incentives import MAX_AMOUNT, Plan, payout, total_cash
 from .incentives_checks import finite_number, number_array, whole_number
 from .incentives_content import content
 
@@ -249,3 +248,9 @@ __all__ = [
     "Risk", "cap_attainment", "compare_plans", "cost_band", "employer_cost", "format_millions", "format_number_x", "gaming_risks",
     "payout_curve", "risk_note",
 ]
+
+
+# Imported last, on purpose: course_lib.incentives re-exports this module's names at its end, so when this
+# module is imported on its own (``import course_lib.incentives_review``) incentives must find every name
+# here already defined. The functions above use these names only when called.
+from .incentives import MAX_AMOUNT, Plan, payout, total_cash  # noqa: E402

@@ -12,7 +12,6 @@ from typing import Sequence
 
 import pandas as pd
 
-from . import motivation as mot
 from .i18n import pick
 
 MAX_ROWS = 1000
@@ -115,3 +114,8 @@ def crowding_table(lang: str | None = None) -> pd.DataFrame:
                      "measure": pick(mot.MEASURES_SHORT[measure], lang),
                      "d": e.d, "u3": e.u3, "meaning": e.statement(lang)})
     return pd.DataFrame(rows)
+
+
+# Imported last: course_lib.motivation re-exports these tables at its end, so importing this module on its
+# own must leave every name above defined before motivation runs (the functions use ``mot`` only when called).
+from . import motivation as mot  # noqa: E402

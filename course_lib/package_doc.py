@@ -70,11 +70,13 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int] = frozens
 
 
 def _markdown_safe(text: str) -> str:
-    """Markdown to HTML with any raw HTML in it escaped (learner text never becomes markup)."""
-    import mistune
+    """Markdown to HTML with any raw HTML in it escaped (learner text never becomes markup).
 
-    md = mistune.create_markdown(escape=True)
-    return md(str(text))
+    The course's one safe Markdown setup (:func:`course_lib.html_safety.markdown_html`), not a second one.
+    """
+    from .html_safety import markdown_html
+
+    return markdown_html(text)
 
 
 def _missing(part: str, lang: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .i18n import get_language, pick
+from .i18n import pick, resolve_language
 
 #: Full month names; bokmål writes them in lower case.
 MONTHS_LONG = {
@@ -51,7 +51,7 @@ def month_label(month: Any, lang: str | None = None) -> str:
     match = _MONTH.fullmatch(str(month))
     if not match:
         return str(month)
-    return f"{pick(MONTHS_LONG, lang or get_language())[int(match.group(2)) - 1]} {match.group(1)}"
+    return f"{pick(MONTHS_LONG, resolve_language(lang))[int(match.group(2)) - 1]} {match.group(1)}"
 
 
 def quarter_label(quarter: Any, lang: str | None = None) -> str:
@@ -65,7 +65,7 @@ def quarter_label(quarter: Any, lang: str | None = None) -> str:
     if not match:
         return str(quarter)
     year, q = match.groups()
-    return f"{q}. kv. {year}" if (lang or get_language()) == "nb" else f"Q{q} {year}"
+    return f"{q}. kv. {year}" if (resolve_language(lang)) == "nb" else f"Q{q} {year}"
 
 
 def period_label(period: Any, lang: str | None = None) -> str:
@@ -89,7 +89,7 @@ def period_tick(period: Any, lang: str | None = None) -> str:
     text = str(period)
     match = _MONTH.fullmatch(text)
     if match:
-        return f"{pick(MONTHS_SHORT, lang or get_language())[int(match.group(2)) - 1]} {match.group(1)[2:]}"
+        return f"{pick(MONTHS_SHORT, resolve_language(lang))[int(match.group(2)) - 1]} {match.group(1)[2:]}"
     return quarter_label(text, lang)
 
 

@@ -11,8 +11,13 @@ What happens when the file or its folder is damaged (every message is in the
 learner's language, and nothing is ever deleted):
 
 * **UTF-8 with a byte-order mark** (as some editors save JSON) is read normally.
-* **Not UTF-8, not JSON, or not a JSON object**: the file is moved aside
+* **Not UTF-8, not JSON, or not a JSON object** (also JSON nested thousands of levels deep, and
+  the non-JSON constants ``NaN`` and ``Infinity``): the file is moved aside
   (``progress.json.corrupt-<time>``) with a warning and a fresh store begins.
+* **Not a regular file** (a FIFO, a device): never read (it is opened non-blocking and checked),
+  never moved or replaced; quizzes keep working and saving says why it cannot.
+* **A link that is dangling or loops**: the warning and the save error give the reason in the
+  learner's language (the operating system's own text only in brackets).
 * **Valid JSON with parts of the wrong shape** (``"answers": []``, a reflection
   that is ``null`` ...): the structure is checked against :data:`SCHEMA`; a copy
   of the whole file is moved aside, the parts that cannot be used are left out
@@ -43,6 +48,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import stat
 import tempfile
 import time
 import warnings
@@ -53,7 +59,7 @@ from typing import Any, Callable
 
 from filelock import FileLock, Timeout
 
-from .i18n import invalid, t
+from .i18n import invalid, os_reason, t
 
 APP_NAME = "motiver-salgssjefen"
 FILE_NAME = "progress.json"
@@ -217,10 +223,15 @@ class ProgressStore:
     def _parse(self) -> tuple[dict, tuple[str, Any] | None]:
         """Read without the lock: ``(data, problem)``; ``problem`` is None for a sound (or absent) file."""
         try:
-            raw = self._real_path().read_bytes()
+            raw = _read_regular(self._real_path())
         except FileNotFoundError:
+            if self.path.is_symlink() and not self._real_path().parent.is_dir():  # a link into a missing folder
+                self._warn_once("location", self._cannot_save_text(FileNotFoundError(2, os.strerror(2))))
             return _empty(), None
-        except OSError as exc:  # a folder that is a file, a file that is a folder, no permission
+        except _NotRegular:  # a FIFO, a device or a socket: never read (it could block forever) nor moved
+            self._warn_once("location", self._cannot_save_text(_NotRegular()))
+            return _empty(), None
+        except OSError as exc:  # a folder that is a file, a file that is a folder, no permission, a link loop
             self._warn_once("location", self._cannot_save_text(exc))
             return _empty(), None
         try:
@@ -228,7 +239,11 @@ class ProgressStore:
         except UnicodeDecodeError as exc:
             return _empty(), ("unreadable", t("progress.reason_encoding", position=exc.start))
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_constant=_refuse_constant)
+        except _Constant as exc:
+            return _empty(), ("unreadable", t("progress.reason_constant", constant=exc.args[0]))
+        except RecursionError:  # "[[[[..." nested beyond Python's limit
+            return _empty(), ("unreadable", t("progress.reason_too_deep"))
         except ValueError as exc:
             return _empty(), ("unreadable", t("progress.reason_json", line=getattr(exc, "lineno", 1),
                                               column=getattr(exc, "colno", 1)))
@@ -270,14 +285,18 @@ class ProgressStore:
             warnings.warn(message, stacklevel=4)
 
     def _cannot_save_text(self, exc: BaseException) -> str:
-        if isinstance(exc, PermissionError):
+        if isinstance(exc, _NotRegular):
+            reason = t("progress.reason_not_regular", name=FILE_NAME)
+        elif isinstance(exc, PermissionError):
             reason = t("progress.reason_permission")
         elif isinstance(exc, (FileExistsError, NotADirectoryError)):
             reason = t("progress.reason_not_folder")
         elif isinstance(exc, IsADirectoryError):
             reason = t("progress.reason_file_is_folder", name=FILE_NAME)
+        elif isinstance(exc, OSError):  # a dangling link, a link loop, a full disk ...: translated, OS text in brackets
+            reason = os_reason(exc)
         else:
-            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            reason = type(exc).__name__
         return t("progress.cannot_save", folder=str(self.directory), reason=reason, env=ENV_VAR)
 
     # ------------------------------------------------------------------ writing
@@ -299,11 +318,16 @@ class ProgressStore:
         except Timeout:
             raise ProgressError(t("progress.lock_timeout", lock=str(self._lock.lock_file),
                                   seconds=self.timeout)) from None
-        except OSError as exc:
+        except (OSError, _NotRegular) as exc:
             raise ProgressError(self._cannot_save_text(exc)) from None
 
     def _write(self, data: dict) -> None:
         real = self._real_path()
+        try:
+            if not stat.S_ISREG(os.stat(real).st_mode):  # never replace a FIFO or a device with a file
+                raise _NotRegular()
+        except FileNotFoundError:
+            pass
         fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=real.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -396,6 +420,39 @@ class ProgressStore:
 
 
 MAX_NAME = 200
+
+
+class _NotRegular(Exception):
+    """progress.json is a FIFO, a device or a socket (not a regular file)."""
+
+
+class _Constant(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in the file: not JSON, and not a value the course saves."""
+
+
+def _refuse_constant(name: str):
+    raise _Constant(name)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` when it is a regular file (following links, as writing does).
+
+    Opened non-blocking and checked on the open descriptor, so a FIFO is refused at once instead
+    of waiting forever for a writer (and a file swapped in between cannot slip past the check).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, os.strerror(21))
+        if not stat.S_ISREG(mode):
+            raise _NotRegular()
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            return fh.read()
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _check_name(field: str, value: Any) -> None:

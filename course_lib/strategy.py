@@ -29,7 +29,7 @@ Example:
 from __future__ import annotations
 
 import math
-from numbers import Integral
+from numbers import Integral, Real
 from typing import Any, Iterable, Mapping
 
 import numpy as np
@@ -134,11 +134,26 @@ def step_title(step_id: str, lang: str | None = None, numbered: bool = True) -> 
 
 
 def affects_label(step: Mapping[str, Any], lang: str | None = None) -> str:
-    """What the step moves: a funnel step or an investment input, in words."""
+    """What the step moves: a funnel step or an investment input, in words (``step``: a step of
+    :func:`steps` or its id).
+
+    Example:
+        >>> affects_label("own_channel", lang="en").startswith("Affects")
+        True
+    """
     from .funnel import step_label
     from .investment import input_label
 
-    kind, target = step["affects"]["kind"], step["affects"]["target"]
+    if isinstance(step, str):
+        found = [s for s in steps() if s["id"] == step]
+        if not found:
+            raise invalid("strategy.step_unknown", value=step, allowed=", ".join(step_ids()))
+        step = found[0]
+    affects = step.get("affects") if isinstance(step, Mapping) else None
+    if not (isinstance(affects, Mapping) and affects.get("kind") in ("funnel", "investment")
+            and isinstance(affects.get("target"), str)):
+        raise invalid("strategy.step_type", value=_shown(step), allowed=", ".join(step_ids()))
+    kind, target = affects["kind"], affects["target"]
     label = step_label(target, lang) if kind == "funnel" else input_label(target, lang)
     return t(f"strategy.affects.{kind}", lang, target=label)
 
@@ -196,8 +211,20 @@ def check_answers(answers: Any, complete: bool = False) -> dict[str, int]:
 
 
 def band(maturity: float) -> dict[str, Any] | None:
-    """The band (beginning / developing / established) a maturity falls in; ``None`` for NaN."""
-    if maturity is None or not math.isfinite(maturity):
+    """The band (beginning / developing / established) a maturity falls in; ``None`` for NaN (no answers).
+
+    Raises ``ValueError`` (translated) for what is not a number.
+
+    Example:
+        >>> band(4.6)["id"], band(float("nan"))
+        ('established', None)
+    """
+    if maturity is None:
+        return None
+    if isinstance(maturity, bool) or not isinstance(maturity, Real):
+        raise invalid("strategy.maturity_type", value=_shown(maturity))
+    maturity = float(maturity)
+    if not math.isfinite(maturity):
         return None
     for b in data()["bands"]:
         if maturity <= b["upto"] + 1e-12:
@@ -323,7 +350,7 @@ def cascade_matrix(matrix: Any = "today", granted: Iterable[str] = ()) -> dict[s
         {'marketing': 'A/R'}
     """
     frame = dl.preset_matrix(matrix) if isinstance(matrix, str) else dl.to_frame(matrix)
-    granted = list(granted)
+    granted = _ids("granted", granted)
     valid = _input_ids()
     for g in granted:
         if g not in valid:
@@ -346,6 +373,8 @@ def _held_inputs(full: Mapping[str, Mapping[str, str]], levels: Mapping[str, int
     """Inputs the sales manager decides: module 04's rule (she holds A, or the decision is delegated
     to her at level 5 or above) on the board's own decisions, and the same rule on this module's
     extra inputs, which module 04's board does not know."""
+    if levels is not None and not isinstance(levels, Mapping):
+        raise invalid("strategy.levels_type", value=_shown(levels))
     levels = dict(levels or {})
     board = {d: row for d, row in full.items() if d in dl.DECISIONS}
     board_levels = {d: v for d, v in levels.items() if d in dl.DECISIONS}
@@ -357,6 +386,21 @@ def _held_inputs(full: Mapping[str, Mapping[str, str]], levels: Mapping[str, int
         if own or levels.get(d, 0) >= dl.DEFAULT_CONTROL_LEVEL:
             held.add(d)
     return held
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _ids(field: str, value: Any) -> list:
+    """A list of names: one text, or a list/tuple/set of them (a number or a mapping is refused)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple, set, frozenset)) or (
+            isinstance(value, Iterable) and not isinstance(value, (Mapping, bytes, pd.DataFrame, np.ndarray))):
+        return list(value)
+    raise invalid("strategy.ids_type", field=field, value=_shown(value))
 
 
 def _holder(row: Mapping[str, str]) -> str | None:

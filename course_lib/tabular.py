@@ -20,10 +20,11 @@ import csv
 import io
 import math
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import get_language, t
+from .i18n import get_language, os_reason, t
 
 #: Files beyond this size are refused before reading (a team or pipeline export is far smaller).
 MAX_BYTES = 50_000_000
@@ -32,6 +33,7 @@ MAX_NUMBER_CHARS = 64
 
 _SPACES = "\u00a0\u202f\u2009\u2007 '’_"
 _CURRENCY = re.compile(r"^(?:nok|kr\.?|,-)\s*|\s*(?:nok|kr\.?|,-|\.-)$", re.IGNORECASE)
+_SPACE_GROUPED = re.compile(r"^\d{1,3}( \d{3})+([.,]\d*)?$")
 _GROUPED = {",": re.compile(r"^[1-9]\d{0,2}(,\d{3})+$"), ".": re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")}
 
 
@@ -81,8 +83,14 @@ def parse_number(text, lang: str | None = None, *, percent: str = "keep") -> flo
     s = _CURRENCY.sub("", s).strip()
     if not sign and s.startswith(("+", "-")):  # "NOK -1,200"
         sign, s = ("-" if s[0] == "-" else ""), s[1:].strip()
+    spaced = s
     for ch in _SPACES:
-        s = s.replace(ch, "")
+        spaced = spaced.replace(ch, " ")
+    if " " in spaced.strip() and not _SPACE_GROUPED.match(spaced.strip()):
+        # spaces (or apostrophes) between digits are thousands separators only when they group digits
+        # in threes: "1 100" is 1100, but "1 2 3" is not a number (it would be read as 123)
+        raise ValueError(t("tabular.not_a_number", value=shown, lang=code))
+    s = spaced.replace(" ", "")
     if not s or not re.fullmatch(r"[0-9.,]+", s) or not re.search(r"\d", s):
         if s.lower() in ("nan", "inf", "infinity", "uendelig"):
             raise ValueError(t("tabular.not_finite", value=shown, lang=code))
@@ -90,12 +98,19 @@ def parse_number(text, lang: str | None = None, *, percent: str = "keep") -> flo
     if "," in s and "." in s:
         decimal = "," if s.rfind(",") > s.rfind(".") else "."
         thousands = "." if decimal == "," else ","
+        whole, _, fraction = s.rpartition(decimal)
+        if thousands in fraction or not _GROUPED[thousands].match(whole):  # "1,2,3.5" is not 123.5
+            raise ValueError(t("tabular.not_a_number", value=shown, lang=code))
         s = s.replace(thousands, "")
     elif "," in s:
+        if s.count(",") > 1 and not _GROUPED[","].match(s):  # "1,2,3": separators that do not group in threes
+            raise ValueError(t("tabular.not_a_number", value=shown, lang=code))
         if s.count(",") > 1 or (code == "en" and _GROUPED[","].match(s)):
             s = s.replace(",", "")
         decimal = ","
     elif "." in s:
+        if s.count(".") > 1 and not _GROUPED["."].match(s):
+            raise ValueError(t("tabular.not_a_number", value=shown, lang=code))
         if s.count(".") > 1 or (code == "nb" and _GROUPED["."].match(s)):
             s = s.replace(".", "")
         decimal = "."
@@ -222,11 +237,17 @@ def read_rows(path, sheet: str | None = None) -> Rows:
         (['a', 'b'], [['1 200,5', 'x']], [2], ';')
     """
     p = Path(path)
-    if not p.exists():
-        raise ValueError(t("tabular.missing", file=str(p)))
-    if p.is_dir():
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise ValueError(t("tabular.missing", file=str(p))) from None
+    except OSError as exc:  # no permission on the folder, a link loop ...: translated, the OS text in brackets
+        raise ValueError(t("tabular.unreadable", file=str(p), reason=os_reason(exc))) from None
+    if stat.S_ISDIR(info.st_mode):
         raise ValueError(t("tabular.is_folder", file=str(p)))
-    size = p.stat().st_size
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        raise ValueError(t("tabular.not_regular", file=str(p)))
+    size = info.st_size
     if size > MAX_BYTES:
         raise ValueError(t("tabular.too_large", file=p.name))
     suffix = p.suffix.lower()
@@ -234,7 +255,10 @@ def read_rows(path, sheet: str | None = None) -> Rows:
         return _read_xlsx(p, sheet)
     if suffix in (".xls", ".ods", ".numbers"):
         raise ValueError(t("tabular.old_format", file=p.name, suffix=suffix))
-    raw = p.read_bytes()
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ValueError(t("tabular.unreadable", file=str(p), reason=os_reason(exc))) from None
     if raw.startswith(b"PK\x03\x04"):
         return _read_xlsx(p, sheet)
     text, encoding = _decode(raw, p.name)
@@ -255,10 +279,36 @@ def read_rows(path, sheet: str | None = None) -> Rows:
             rows.append(cells)
             lines.append(reader.line_num)
     except csv.Error as exc:
-        raise ValueError(t("tabular.bad_csv", file=p.name, line=reader.line_num, problem=str(exc))) from None
+        raise ValueError(t("tabular.bad_csv", file=p.name, line=reader.line_num, problem=csv_problem(exc))) from None
     if header is None:
         raise ValueError(t("tabular.empty", file=p.name))
     return Rows(header=header, rows=rows, lines=lines, kind="csv", delimiter=delimiter, encoding=encoding)
+
+
+_CSV_PROBLEMS = (("field larger than field limit", "tabular.csv.field_too_large"),
+                 ("unexpected end of data", "tabular.csv.unclosed_quote"),
+                 ("eof inside string", "tabular.csv.unclosed_quote"),
+                 ("new-line character seen in unquoted field", "tabular.csv.newline"),
+                 ("line contains nul", "tabular.csv.nul"),
+                 ("expected", "tabular.csv.after_quote"))
+
+
+def csv_problem(exc: BaseException) -> str:
+    """What Python's csv module found wrong, in the learner's language (its own text, English, in brackets).
+
+    Example:
+        >>> csv_problem(csv.Error("field larger than field limit (131072)"))[:35]
+        'en celle er lengre enn 131 072 tegn'
+    """
+    raw = str(exc)
+    for phrase, key in _CSV_PROBLEMS:
+        if phrase in raw.lower():
+            problem = t(key, limit=csv.field_size_limit())
+            break
+    else:
+        problem = t("tabular.csv.other")
+    raw = raw if len(raw) <= 60 else raw[:59] + "…"
+    return f"{problem} ({raw})"
 
 
 def read_table(path, sheet: str | None = None):

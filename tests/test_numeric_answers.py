@@ -38,7 +38,9 @@ def test_the_same_text_means_what_the_language_means(typed):
 
 
 BAD = ["nan", "NaN", "inf", "-inf", "Infinity", "mye", "1,2,3.4.5", "12 %%", "kr", "1e5000", "٣", "1/2",
-       "x" * 10_000, "12,5 kroner og litt", "--5"]
+       "x" * 10_000, "12,5 kroner og litt", "--5",
+       # separators that do not group digits in threes are not thousands separators ("1,2,3" is not 123)
+       "1,2,3", "1.2.3", "1 2 3", "1,2,3.5", "12,34,567", "1 10", "1,100.000,5"]
 
 
 @pytest.mark.parametrize("typed", BAD)

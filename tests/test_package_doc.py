@@ -96,3 +96,41 @@ def test_cli_own_team_and_pdf_message(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(doc, "chromium_path", lambda: None)
     assert _cli(["package", "--out", str(tmp_path / "x.pdf"), "--lang", "en"]) == 2
     assert "Chromium" in capsys.readouterr().err
+
+
+def _tag_problems(markup: str) -> list[str]:
+    from tests.test_html_safety import _Tags
+
+    parser = _Tags()
+    parser.feed(re.sub(r'src="data:[^"]*"', 'src=""', markup))  # the package's own embedded charts
+    parser.close()
+    return parser.problems + [f"style x{parser.styles}"]
+
+
+@pytest.fixture(scope="module")
+def case_problems(case_pkg):
+    return {lang: _tag_problems(doc.package_html(case_pkg, lang)) for lang in ("nb", "en")}
+
+
+def _payloads():
+    from tests.test_html_safety import PAYLOADS
+
+    return PAYLOADS
+
+
+@pytest.mark.parametrize("payload", _payloads())
+def test_every_hostile_payload_stays_text_in_markdown(payload):
+    """package_doc's Markdown is html_safety's: the full list of hostile texts (tests/test_html_safety.PAYLOADS)."""
+    from tests.test_html_safety import assert_inert
+
+    assert_inert(doc._markdown_safe(payload))
+
+
+def test_every_hostile_payload_stays_text_in_the_package(case_pkg, case_problems, lang):
+    """All hostile texts at once in every learner field of the package (one render per language)."""
+    payloads = _payloads()
+    pkg = replace(case_pkg, plan={**case_pkg.plan, "name": " ".join(payloads)},
+                  investment={"markdown": "\n\n".join(payloads)},
+                  reflections={cp.REFLECTION_ID: "\n\n".join(payloads), **{p[:40]: p for p in payloads}})
+    # the learners' text adds no tag, attribute, comment or style beyond what the case's package has
+    assert _tag_problems(doc.package_html(pkg, lang)) == case_problems[lang]

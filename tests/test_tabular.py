@@ -26,7 +26,8 @@ def test_percent_as_fraction():
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("bad", ["", "   ", "abc", "nan", "inf", "1e5", "1,2,3.4.5", "--1", ".", None, True,
-                                 float("nan"), float("inf"), "9" * 200, "<script>"])
+                                 float("nan"), float("inf"), "9" * 200, "<script>",
+                                 "1,2,3", "1.2.3", "1 2 3", "1,2,3.5", "12,34,567", "1 10 kr", "1,100.000,5"])
 def test_non_numbers_are_refused_with_a_translated_hint(bad, lang):
     i18n.set_language(lang)
     with pytest.raises(ValueError) as info:

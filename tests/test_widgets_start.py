@@ -42,9 +42,12 @@ def test_a_failing_update_shows_in_the_error_box():
 
 
 def test_works_with_another_team():
-    demo = StartDemo(generate_team(seed=3, months=6, start="2024-01"), month="2099-01")
+    team = generate_team(seed=3, months=6, start="2024-01")
+    demo = StartDemo(team)                      # the case's March is not in this data: its first month
     assert demo.month.value == "2024-01"
     assert 0 < demo.result < 5
+    with pytest.raises(ValueError, match="2099-01.*2024-01"):   # a month the data lacks is refused, not replaced
+        StartDemo(team, month="2099-01")
 
 
 def test_self_check_names_versions():

@@ -18,7 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from ..i18n import t
+from ..i18n import os_reason, t
+from ..safe_yaml import MAX_BYTES, MAX_DEPTH
 from ..safe_yaml import load as load_yaml
 from ..safe_yaml import shorten
 
@@ -52,6 +53,7 @@ def _question_name(data, error) -> str:
 
 def validate_bank(data, file_name: str) -> dict:
     """Check one parsed bank; returns it or raises ``ValueError`` naming file, question and field."""
+    from ..content import schema_problem
     from ..schemas import validator_class
 
     Draft202012Validator = validator_class()
@@ -63,7 +65,7 @@ def validate_bank(data, file_name: str) -> dict:
         error = max(errors, key=lambda e: len(list(e.absolute_path)))
         raise ValueError(
             t("exercises.bank_invalid", file=file_name, question=shorten(_question_name(data, error), 80),
-              field=shorten(_field_path(error), 120), problem=shorten(error.message))
+              field=shorten(_field_path(error), 120), problem=shorten(schema_problem(error)))
         )
     for q in data["questions"]:
         _check_rules(q, file_name)
@@ -106,21 +108,58 @@ def load_bank_file(path) -> dict:
     import yaml
 
     name = Path(str(path)).name
+
+    def refuse(field: str, problem: str):
+        return ValueError(t("exercises.bank_invalid", file=name, question="-", field=field, problem=problem))
+
     try:
+        if isinstance(path, (str, Path)):  # a FIFO or a device would block the kernel: refused before reading
+            import stat
+
+            mode = Path(path).stat().st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                raise refuse("(file)", t("exercises.bank.not_regular"))
         raw = path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
-        text = raw.decode("utf-8-sig")
-        data = load_yaml(text)
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        problem = exc.problem if isinstance(exc, yaml.MarkedYAMLError) and exc.problem else str(exc)
-        where = ""
-        if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-            where = f" (line {exc.problem_mark.line + 1}, column {exc.problem_mark.column + 1})"
-        raise ValueError(t("exercises.bank_invalid", file=name, question="-", field="(yaml)",
-                           problem=shorten(f"{problem}{where}"))) from None
     except OSError as exc:
-        raise ValueError(t("exercises.bank_invalid", file=name, question="-", field="(file)",
-                           problem=shorten(exc.strerror or type(exc).__name__))) from None
+        raise refuse("(file)", os_reason(exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise refuse("(file)", t("exercises.bank.not_utf8", position=exc.start)) from None
+    try:
+        data = load_yaml(text)
+    except yaml.YAMLError as exc:
+        raise refuse("(yaml)", yaml_problem(exc)) from None
+    except RecursionError:
+        raise refuse("(yaml)", t("exercises.bank.too_deep", limit=MAX_DEPTH)) from None
+    except ValueError:  # safe_yaml refuses a file beyond its size bound before parsing
+        raise refuse("(yaml)", t("exercises.bank.too_large", size=len(raw), limit=MAX_BYTES)) from None
     return validate_bank(data, name)
+
+
+def yaml_problem(exc) -> str:
+    """A YAML error in the learner's language: what is wrong and where (PyYAML's English text in brackets).
+
+    Example:
+        >>> import yaml
+        >>> try:
+        ...     load_yaml("a: [1, 2")
+        ... except yaml.YAMLError as exc:
+        ...     yaml_problem(exc)[:35]
+        'ikke gyldig YAML ved linje 1, kolon'
+    """
+    problem = str(getattr(exc, "problem", None) or exc)
+    mark = getattr(exc, "problem_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if "anchors and aliases" in problem:
+        text = t("exercises.bank.aliases", line=line)
+    elif "nested deeper than" in problem:
+        text = t("exercises.bank.too_deep", limit=MAX_DEPTH)
+    elif "could not determine a constructor" in problem:
+        text = t("exercises.bank.tag", line=line)
+    else:
+        text = t("exercises.bank.bad_yaml", line=line, column=column)
+    return f"{text} ({shorten(problem, 60)})"
 
 
 def bank_files() -> list:

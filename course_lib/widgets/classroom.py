@@ -8,6 +8,7 @@ Example:
 from __future__ import annotations
 
 import html
+import os
 from collections import OrderedDict
 from typing import Callable, Mapping
 
@@ -15,6 +16,7 @@ import ipywidgets as widgets
 
 from .. import classroom as cr
 from ..i18n import t
+from . import args as _args
 from .base import App, ErrorBox, guarded, show_png
 
 
@@ -27,8 +29,10 @@ class ShareButton:
     """
 
     def __init__(self, kind: str, payload_fn: Callable[[], Mapping], part: bool = False):
-        if kind not in cr.KINDS:
-            raise ValueError(t("classroom.kind_unknown", value=kind, allowed=", ".join(cr.KINDS)))
+        if not isinstance(kind, str) or kind not in cr.KINDS:
+            raise ValueError(t("classroom.kind_unknown", value=_args.shown(kind), allowed=", ".join(cr.KINDS)))
+        if not callable(payload_fn):
+            _args.refuse("payload_fn", payload_fn, t("args.what.callable"))
         self.kind, self.payload_fn, self.part = kind, payload_fn, part
         self._keys = None
         self.share = widgets.Button(description=t("classroom.share.button"), icon="users",
@@ -69,6 +73,8 @@ class ClassSummaryApp(App):
     """The trainer's view of the class folder: summary table and projector plots, with a refresh button."""
 
     def __init__(self, folder=None):
+        if folder is not None and not isinstance(folder, (str, os.PathLike)):
+            _args.refuse("folder", folder, t("args.what.folder"))
         self.folder = folder
         self.error = ErrorBox()
         self.button = widgets.Button(description=t("classroom.app.refresh"), icon="refresh")

@@ -28,6 +28,7 @@ from ..i18n import pick, t
 from ..plots.delegation import BoardHeatmap, LevelsChart, gap_decisions, working_decisions
 from ..progress import get_store
 from ..plots.style import figure_alt
+from . import args as _args
 from .base import App, ErrorBox, guarded, show_png
 
 BOARD_SECTION = "decision_rights"
@@ -50,6 +51,7 @@ class DecisionRightsBoard(App):
 
     def __init__(self, preset: str | None = None, measured_kpis: Iterable[str] | None = None,
                  role: str | None = None):
+        dl._kpi_list(measured_kpis)  # a translated ValueError for a wrong type or an unknown KPI, before any widget
         self.role = dl.FOCUS_ROLE if role is None else dl.role_id(role)
         preset = dl.PRESETS[0] if preset is None else preset
         if not isinstance(preset, str) or preset not in dl.PRESETS:
@@ -223,7 +225,11 @@ class DelegationLevelsApp(App):
     """
 
     def __init__(self, class_responses: Iterable[Mapping[str, int]] | None = None, key: str = "choices"):
-        self.key = key
+        self.key = _args.text("key", key)
+        if class_responses is not None:
+            for i, response in enumerate(_args.items("class_responses", class_responses,
+                                                     t("args.what.class_responses"))):
+                _args.mapping(f"class_responses[{i}]", response, t("args.what.levels"))
         self.store = get_store()
         self.error = ErrorBox()
         self.decisions = list(dl.DECISIONS)

@@ -35,6 +35,7 @@ from ..i18n import format_money, format_number, format_percent, get_language, in
 from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, funnel_bars_html, short_titles, tornado_html
 from ..progress import get_store
 from ..plots.style import figure_alt
+from . import args as _args
 from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_png
 
 STRATEGY_SECTION = "digital_strategy"
@@ -75,7 +76,9 @@ class FunnelApp(App):
 
     def __init__(self, visitors: int = fn.CASE_VISITORS, inbound_share: float = fn.CASE_INBOUND_SHARE,
                  seed: int = 2026):
-        self.seed = seed
+        visitors = _args.number("visitors", visitors, 5_000, 400_000, integer=True)
+        inbound_share = _args.number("inbound_share", inbound_share, 0.01, 0.30)
+        self.seed = _args.seed("seed", seed)
         self.error = ErrorBox()
         self.result = None
         self.need = None
@@ -310,6 +313,8 @@ def parse_input(key: str, text: Any, lang: str | None = None) -> float:
     from ..tabular import parse_number
 
     code = lang or get_language()
+    if not isinstance(key, str) or key not in iv.INPUTS:
+        _args.choice("key", key, iv.INPUTS)
     raw = str(text).strip()
     try:
         value = parse_number(raw, code, percent="fraction")
@@ -330,7 +335,7 @@ class InvestmentApp(App):
     """
 
     def __init__(self, seed: int = 2026):
-        self.seed = seed
+        self.seed = _args.seed("seed", seed)
         self.error = ErrorBox()
         self.store = get_store()
         self.context = _case_numbers()[1]

@@ -27,6 +27,7 @@ from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
 from ..plots.style import figure_alt
+from . import args as _args
 from .base import App, labelled_slider, metrics_html, ErrorBox, readout, show_png
 
 
@@ -278,11 +279,14 @@ class ControlDashboardApp(App):
     """
 
     def __init__(self, team: pd.DataFrame | None = None, year: str | None = None):
-        self.team = _case_team() if team is None else team
+        self.team = _case_team() if team is None else _args.team("team", team)
+        years = sorted({m[:4] for m in self.team["month"]})
+        if year is not None:  # 2025 or "2025"; another year, a bool or a float is refused naming the years
+            _args.choice("year", str(year) if isinstance(year, (str, int)) and not isinstance(year, bool) else year,
+                         years)
         self.error = ErrorBox()
         self.result: goals.ControlResult | None = None
         self._quiet = True
-        years = sorted({m[:4] for m in self.team["month"]})
         self.year = str(year or years[-1])
         self.months = sorted(m for m in set(self.team["month"]) if m[:4] == self.year)
         self.chart = ControlChart()

@@ -26,6 +26,7 @@ from ..incentives_team import apply_plan
 from ..plots.incentives import DesignerChart, PhaseChart, UniformChart
 from ..plots.style import figure_alt
 from ..progress import get_store
+from . import args as _args
 from .base import App, ErrorBox, guarded, readout, show_html, show_png
 
 _STYLE = {"description_width": "170px"}
@@ -110,7 +111,9 @@ class PlanDesigner(App):
     """
 
     def __init__(self, team: pd.DataFrame | None = None, plan: Plan | None = None):
-        self.team = load_team() if team is None else team
+        if plan is not None:
+            _args.instance("plan", plan, Plan, t("args.what.plan"))
+        self.team = load_team() if team is None else _args.team("team", team, values=False)  # values: the app explains
         self.error = ErrorBox()
         self.plan: Plan | None = None
         self.result = None
@@ -209,24 +212,38 @@ class PlanDesigner(App):
 
     def set_plan(self, plan: Plan) -> None:
         """Set every control from ``plan`` (amounts are rounded to the sliders' steps), one redraw."""
+        _args.instance("plan", plan, Plan, t("args.what.plan"))
         quiet, self._quiet = self._quiet, True
         self.clamped = []
         _set = self._set_checked
         try:
-            _set(self.ote, int(round(plan.ote)), "ote")
-            _set(self.quota, int(round(plan.quota)), "quota")
-            _set(self.threshold, plan.threshold, "threshold")
+            tiers = list(plan.accelerators) + [(1.5, 1.0)] * 2
+            w = plan.weight_of
+            wanted = [(self.ote, int(round(plan.ote)), "ote"), (self.base_share, plan.base_share, "base_share"),
+                      (self.quota, int(round(plan.quota)), "quota"), (self.threshold, plan.threshold, "threshold"),
+                      (self.acc1_from, tiers[0][0], "acc1_from"), (self.acc1_mult, tiers[0][1], "acc1_mult"),
+                      (self.acc2_from, tiers[1][0], "acc2_from"), (self.acc2_mult, tiers[1][1], "acc2_mult"),
+                      (self.w_renewals, w["renewals"], "w_renewals"),
+                      (self.w_satisfaction, w["customer_satisfaction"], "w_satisfaction"),
+                      (self.satisfaction_target, plan.satisfaction_target, "satisfaction_target"),
+                      (self.team_share, plan.team_share, "team_share")]
+            if plan.cap is not None:
+                wanted.append((self.cap, plan.cap, "cap"))
+            if plan.renewal_quota:
+                wanted.append((self.renewal_quota, int(round(plan.renewal_quota)), "renewal_quota"))
+            if plan.gate_satisfaction is not None:
+                wanted.append((self.gate, plan.gate_satisfaction, "gate"))
+            for slider, value, name in wanted:  # every slider: a value it cannot show is named, not clamped silently
+                _set(slider, value, name)
             self.ote.value = int(round(plan.ote))
             self.base_share.value = plan.base_share
             self.quota.value = int(round(plan.quota))
             self.threshold.value = plan.threshold
-            tiers = list(plan.accelerators) + [(1.5, 1.0)] * 2
             (self.acc1_from.value, self.acc1_mult.value) = tiers[0]
             (self.acc2_from.value, self.acc2_mult.value) = tiers[1]
             self.use_cap.value = plan.cap is not None
             if plan.cap is not None:
                 self.cap.value = plan.cap
-            w = plan.weight_of
             self.w_renewals.value = w["renewals"]
             self.w_satisfaction.value = w["customer_satisfaction"]
             if plan.renewal_quota:
@@ -372,6 +389,8 @@ class PhaseExplorer(App):
     """
 
     def __init__(self, phase: str = "loyalty", new_sales: float = 0.4):
+        _args.choice("phase", phase, ("growth", "loyalty"))
+        _args.number("new_sales", new_sales, 0.0, 1.0)
         self.error = ErrorBox()
         self.result = None
         self.reference = None
@@ -445,6 +464,8 @@ class UniformVsTailored(App):
     """
 
     def __init__(self, uniform_new: float = 0.5, growth_new: float = 0.9, loyalty_new: float = 0.4):
+        for field, value in (("uniform_new", uniform_new), ("growth_new", growth_new), ("loyalty_new", loyalty_new)):
+            _args.number(field, value, 0.0, 1.0)
         self.error = ErrorBox()
         self.table: pd.DataFrame | None = None
         self._quiet = True

@@ -20,6 +20,7 @@ from ..i18n import format_number, invalid, pick, t
 from ..plots.motivation import EffectChart, ForceChart, ProfileRadar
 from ..progress import get_store
 from ..tables import LearnerTable, learner_table
+from . import args as _args
 from .base import App, ErrorBox, guarded, readout, show_figure
 
 _WIDE = widgets.Layout(width="100%")
@@ -32,6 +33,16 @@ def _esc(text) -> str:
 # --------------------------------------------------------------------------- profile
 
 
+def _check_responses(responses) -> None:
+    """Refuse answers that are not ``{item_id: whole number 1..7}`` (the sliders would clamp or fail)."""
+    _args.mapping("responses", responses, t("args.what.responses"))
+    ids = [item.id for item in mot.QUESTIONNAIRE]
+    for item_id, value in responses.items():
+        if item_id not in ids:
+            raise invalid("motivation.profile.unknown_item", item=_args.shown(item_id), valid=", ".join(ids))
+        _args.number(f"responses[{item_id!r}]", value, mot.LIKERT_MIN, mot.LIKERT_MAX, integer=True)
+
+
 class ProfileApp(App):
     """The questionnaire, a radar chart of the six factors, the interpretation with levers, saving.
 
@@ -40,6 +51,12 @@ class ProfileApp(App):
     """
 
     def __init__(self, name: str | None = None, responses=None, compare=None):
+        if name is not None:
+            _args.text("name", name)
+        if responses is not None:
+            _check_responses(responses)
+        if compare is not None:
+            mot.check_scores(compare)
         self.error = ErrorBox()
         self.scores: dict[str, float] | None = None
         self.compare: dict[str, float] | None = None
@@ -104,7 +121,8 @@ class ProfileApp(App):
         return {item_id: slider.value for item_id, slider in self.sliders.items()}
 
     def set_responses(self, responses) -> None:
-        """Set many answers at once with a single redraw."""
+        """Set many answers at once with a single redraw (``ValueError`` for an unknown item or a value outside 1-7)."""
+        _check_responses(responses)
         quiet, self._quiet = self._quiet, True
         try:
             for item_id, value in responses.items():
@@ -188,7 +206,12 @@ class ExpectancyApp(App):
         if not isinstance(preset, str) or (preset != CUSTOM and preset not in mot.SCENARIOS):
             raise invalid("motivation.widget.unknown_preset", value=mot._shown(preset),
                           valid=", ".join([CUSTOM, *mot.SCENARIOS]))
-        self.outcome_ids = list(mot.OUTCOMES if outcome_ids is None else outcome_ids)
+        if outcome_ids is None:
+            self.outcome_ids = list(mot.OUTCOMES)
+        else:
+            self.outcome_ids = _args.items("outcome_ids", outcome_ids, t("args.what.outcomes"))
+            for outcome in self.outcome_ids:
+                _args.choice("outcome_ids", outcome, mot.OUTCOMES)
         self.error = ErrorBox()
         self.result: float | None = None
         self.contributions: list[float] = []
@@ -312,6 +335,8 @@ class RewardsApp(App):
     """
 
     def __init__(self, reward_type: str = "engagement_contingent", measure: str = "free_choice"):
+        _args.choice("reward_type", reward_type, mot.REWARD_TYPES)
+        _args.choice("measure", measure, mot.MEASURES)
         self.error = ErrorBox()
         self.effect: mot.CrowdingEffect | None = None
         self.chart = EffectChart()

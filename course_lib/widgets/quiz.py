@@ -18,6 +18,7 @@ from ..exercises.checking import Verdict, check
 from ..html_safety import markdown_html
 from ..i18n import pick, t
 from ..progress import get_store
+from . import args as _args
 from .base import ErrorBox, guarded
 
 _COLOURS = {True: "#007A5A", False: "#B34700", None: "#555555"}
@@ -42,6 +43,7 @@ class QuizWidget:
     has_button = True
 
     def __init__(self, question: dict):
+        _check_question(question)
         self.question = question
         self.id = question["id"]
         self.store = get_store()
@@ -220,7 +222,15 @@ _TYPES = {
 
 
 def make_quiz_widget(question: dict) -> QuizWidget:
+    """The widget for one bank question (``ValueError`` for anything that is not a bank question)."""
+    _check_question(question)
     return _TYPES[question["type"]](question)
+
+
+def _check_question(question) -> None:
+    if not (isinstance(question, dict) and isinstance(question.get("id"), str) and question.get("type") in _TYPES
+            and "prompt" in question):
+        _args.refuse("question", question, t("args.what.question"))
 
 
 class Overview:
@@ -229,6 +239,10 @@ class Overview:
     def __init__(self, topic: str | None = None):
         from ..exercises.bank import all_questions, questions_for
 
+        if topic is not None:
+            from ..exercises.bank import topics
+
+            _args.choice("topic", topic, list(topics()))
         self.topic = topic
         self.questions = questions_for(topic) if topic else list(all_questions().values())
         self.table = widgets.HTML()

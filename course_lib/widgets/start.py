@@ -18,6 +18,7 @@ import ipywidgets as widgets
 from ..cases import COMPANY, load_team, monthly_totals, person, region_name, team_summary, yearly_totals
 from ..exercises.start import month_name, period_text
 from ..i18n import format_money, format_percent, pick, t
+from . import args as _args
 from .base import App, ErrorBox, guarded
 
 #: How each case-data column is shown: its format for ``learner_table`` (header: ``start.column.<name>``).
@@ -126,15 +127,18 @@ class StartDemo(App):
     the chosen month as a fraction) and ``widget`` (the whole app).
     """
 
-    def __init__(self, df=None, month: str = "2025-03"):
-        self.df = load_team() if df is None else df
+    def __init__(self, df=None, month: str | None = None):
+        self.df = load_team() if df is None else _args.team("df", df)
         self.totals = monthly_totals(self.df, by_region=False).set_index("month")
         months = list(self.totals.index)
+        if month is None:  # the case's March when the data has it, else the first month
+            month = "2025-03" if "2025-03" in months else months[0]
+        _args.choice("month", month, months)
         from ..plots.case import month_ticks
 
         options = list(zip(month_ticks(months), months))
         self.month = widgets.SelectionSlider(
-            options=options, value=month if month in months else months[0],
+            options=options, value=month,
             description=t("start.demo.month"), continuous_update=True,
             layout=widgets.Layout(width="460px"),
         )
