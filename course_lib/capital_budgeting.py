@@ -133,3 +133,9 @@ def npv_matrix(rate: float, flows: np.ndarray) -> np.ndarray:
 
 
 __all__ = ["MAX_HORIZON", "irr", "npv", "npv_matrix", "payback"]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

@@ -29,7 +29,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from . import content
-from .i18n import format_number, format_percent, get_language, invalid, pick
+from .i18n import format_number, format_percent, invalid, pick, resolve_language
 
 PARTS = ("profile", "plan", "board", "levels", "strategy", "investment")
 PHASES = ("growth", "loyalty")
@@ -133,7 +133,7 @@ def case_part(part: str, lang: str | None = None) -> Any:
         except ImportError:  # module 05 not installed: no seven-steps answers in the case either
             return {}
     if part == "investment":
-        return {"lang": lang or get_language(), "markdown": pick(case["investment"], lang)}
+        return {"lang": resolve_language(lang), "markdown": pick(case["investment"], lang)}
     raise invalid("capstone.unknown_part", value=part, allowed=", ".join(PARTS))
 
 
@@ -381,7 +381,7 @@ def _role(r: str, lang) -> str:
 def _role_in_sentence(r: str, lang) -> str:
     """A role inside a sentence: 'administrerende direktør' / 'the CEO' (acronyms kept)."""
     label = _role(r, lang)
-    if (lang or get_language()) == "nb":
+    if (resolve_language(lang)) == "nb":
         return label if label.isupper() else label[:1].lower() + label[1:]
     return label if label.isupper() and len(label) <= 2 else "the " + (label if label.isupper() else label[:1].lower() + label[1:])
 
@@ -397,7 +397,7 @@ def _role_short(r: str, lang) -> str:
 
 def _join(items, lang) -> str:
     items = list(items)
-    word = {"nb": " og ", "en": " and "}[lang or get_language()]
+    word = {"nb": " og ", "en": " and "}[resolve_language(lang)]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + word + items[-1]
 
 
@@ -640,3 +640,9 @@ def rubric_table(s: Score, lang: str | None = None):
               "points": "capstone.doc.points", "why": "capstone.doc.why"}
     return learner_table(frame, formats={"criterion": "text", "weight": "number", "points": "number:2", "why": "text"},
                          labels=labels, lang=lang)
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

@@ -68,12 +68,16 @@ def __getattr__(name: str):
 
 
 def step_label(step: str, lang: str | None = None) -> str:
-    """``"Besøk → lead"`` / ``"Visit → lead"``."""
+    """``"Besøk → lead"`` / ``"Visit → lead"``; an unknown step is refused, the valid ones listed."""
+    if step not in STEPS:
+        raise invalid("args.choice", field="step", value=repr(step)[:60], valid=", ".join(STEPS))
     return t(f"funnel.step.{step}", lang)
 
 
 def stage_label(stage: str, lang: str | None = None) -> str:
-    """``"Besøkende"`` / ``"Visitors"``."""
+    """``"Besøkende"`` / ``"Visitors"``; an unknown stage is refused, the valid ones listed."""
+    if stage not in STAGES:
+        raise invalid("args.choice", field="stage", value=repr(stage)[:60], valid=", ".join(STAGES))
     return t(f"funnel.stage.{stage}", lang)
 
 
@@ -256,3 +260,9 @@ __all__ = [
     "VisitorsNeeded", "visitors_needed", "sensitivity", "case_new_sales_budget", "case_inbound_target",
     "what_must_change",
 ]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

@@ -24,8 +24,11 @@ import pandas as pd
 
 from .digital_content import funnel_case
 from .funnel import STEPS, _check_draws, _check_positive, _check_visitors, _deal, check_rates, step_label
-from .i18n import invalid, t
+from .i18n import format_plain, invalid, t
 from .ranges import _finite, draw_triangular
+
+MAX_TARGET = 1e12
+"""Largest new-sales target (NOK) the funnel is solved for: far above any sales budget."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,9 @@ def visitors_needed(target_sales: Any, rates: Mapping[str, Any] | None = None, d
         320.0
     """
     target = _check_positive(target_sales, "target_sales")
+    if target > MAX_TARGET:
+        raise invalid("args.number", field="target_sales", value=target_sales, low=format_plain(0),
+                      high=format_plain(MAX_TARGET))
     checked = check_rates(rates)
     deal = _deal(deal_value)
     conf = _finite(confidence, "confidence")
@@ -180,3 +186,9 @@ def what_must_change(visitors: Any, target_sales: Any, rates: Mapping[str, Any] 
 
 __all__ = ["VisitorsNeeded", "case_inbound_target", "case_new_sales_budget", "sensitivity", "visitors_needed",
            "what_must_change"]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

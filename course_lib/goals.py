@@ -303,3 +303,9 @@ __all__ = [
     "MONTH_NAMES", "month_name", "CONDITIONS", "ITEMS", "CASE_ANSWERS", "three_conditions", "condition_statements", "case_pipeline",
     "case_budget", "case_run_rate", "DEFAULT_PROBABILITY",
 ]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -80,6 +81,9 @@ PHASINGS = ("flat", "seasonal")
 MONTH_NAMES = MONTHS_SHORT
 
 
+_MONTH_KEY = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
 def month_name(month: str, lang: str | None = None, year: bool = False) -> str:
     """``"2026-07"`` -> ``"jul"`` (nb) / ``"Jul"`` (en) for a crowded axis; with ``year`` the month as
     sentences and tables show it, the full name: ``"juli 2026"`` / ``"July 2026"``
@@ -89,9 +93,11 @@ def month_name(month: str, lang: str | None = None, year: bool = False) -> str:
         >>> month_name("2026-07", "en", year=True), month_name("2026-07", "nb", year=True)
         ('July 2026', 'juli 2026')
     """
+    if not isinstance(month, str) or not _MONTH_KEY.fullmatch(month):
+        raise _invalid("goals.month_key", value=repr(month)[:40])
     if year:
         return month_label(month, lang)
-    return pick(MONTH_NAMES, lang)[int(str(month)[5:7]) - 1]
+    return pick(MONTH_NAMES, lang)[int(month[5:7]) - 1]
 
 
 def _select(team: pd.DataFrame, region: str | None, seller: str | None) -> pd.DataFrame:
@@ -282,3 +288,9 @@ def reading(variances: Sequence[float], band: ControlBand) -> str:
 
 
 __all__ = ["ControlBand", "ControlResult", "MONTH_NAMES", "PHASINGS", "control_table", "month_name", "reading"]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

@@ -333,3 +333,9 @@ def pipeline_by_stage(pipeline: Any) -> pd.DataFrame:
 
 __all__ = ["Forecast", "effective_probabilities", "forecast", "pipeline_by_stage", "weighted_pipeline",
            "MAX_CELLS", "MAX_DEALS", "MAX_SIMULATIONS"]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

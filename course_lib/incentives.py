@@ -227,3 +227,9 @@ from .incentives_commission import tiered_commission  # noqa: E402,F401
 from .incentives_review import (  # noqa: E402,F401  (plan diagnostics, public here as before)
     Risk, cap_attainment, compare_plans, cost_band, employer_cost, format_number_x, gaming_risks, payout_curve,
 )
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

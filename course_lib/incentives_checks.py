@@ -73,7 +73,8 @@ def whole_number(name: str, value: Any, low: int, high: int) -> int:
 def number_array(name: str, value: Any, low: float = -math.inf, high: float = math.inf,
                  positive: bool = False) -> np.ndarray:
     """A float array (or 0-d array) with every entry finite and in range; refuses text, None and ragged input."""
-    if value is None or isinstance(value, (str, bytes, dict, set)):
+    if value is None or isinstance(value, (str, bytes, dict, set, bool, np.bool_)) or (
+            isinstance(value, np.ndarray) and value.dtype.kind == "b"):
         raise invalid("incentives.input.array", field=name, value=_show(value))
     if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
         arr = value.astype(float, copy=False)

@@ -132,6 +132,9 @@ def case_context(team: pd.DataFrame | None = None) -> Context:
     from .cases import load_team
 
     df = load_team() if team is None else team
+    missing = [c for c in ("month", "seller_id", "new_sales", "churned_revenue") if c not in df.columns]
+    if missing or df.empty:
+        raise invalid("goals.control.missing_columns", missing=", ".join(missing) or "month")
     last = sorted({str(m)[:4] for m in df["month"]})[-1]
     year = df[df["month"].astype(str).str.startswith(last)]
     sellers = int(df["seller_id"].nunique())
@@ -177,7 +180,9 @@ def _any_negative(value: Any) -> float | None:
 
 
 def input_label(key: str, lang: str | None = None) -> str:
-    """The input's name in the current language."""
+    """The input's name in the current language; an unknown input is refused, the valid ones listed."""
+    if key not in INPUTS:
+        raise invalid("args.choice", field="key", value=repr(key)[:60], valid=", ".join(INPUTS))
     return t(f"investment.input.{key}", lang)
 
 
@@ -201,6 +206,9 @@ def cash_flows(values: Mapping[str, Any], horizon: int = 5, context: Context | N
     """
     h = _check_horizon(horizon)
     ctx = context or case_context()
+    missing = [k for k in INPUTS if k not in values]
+    if missing:
+        raise invalid("investment.missing_values", missing=", ".join(missing))
     v = {k: np.asarray(values[k], dtype=float) for k in INPUTS}
     one_off = v["implementation"] + v["integration"] + v["training"] + v["internal_hours"] * ctx.hour_cost
     licences = v["licence_per_user_month"] * 12 * ctx.users
@@ -313,3 +321,9 @@ __all__ = [
     "BENEFITS", "INPUTS", "SHARES", "INPUT_LIMITS", "DEFAULT_INPUTS", "Context", "case_context", "check_inputs",
     "input_label", "cash_flows", "likely_flows", "flows_table", "InvestmentResult", "simulate", "tornado",
 ]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

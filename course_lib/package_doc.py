@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import capstone as cp
-from .i18n import format_money, format_number, format_percent, get_language, pick, set_language, t
+from .i18n import format_money, format_number, format_percent, get_language, pick, set_language, t, resolve_language
 
 FORMATS = ("html", "pdf")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -201,7 +201,7 @@ def _reflections_section(pkg: cp.Package, lang: str) -> str:
 
 def package_html(pkg: cp.Package, lang: str | None = None) -> str:
     """The whole package as one self-contained HTML document in ``lang`` (learner text escaped)."""
-    lang = lang or get_language()
+    lang = resolve_language(lang)
     previous = get_language()
     set_language(lang)  # figures and number formats follow the document's language
     try:
@@ -260,7 +260,7 @@ def write_package(out: str | os.PathLike, fmt: str = "html", lang: str | None = 
         from .i18n import invalid
 
         raise invalid("capstone.unknown_format", value=fmt, allowed=", ".join(FORMATS))
-    lang = lang or get_language()
+    lang = resolve_language(lang)
     if pkg is None:
         pkg = cp.gather(fill_from_case=case, team=team, lang=lang)
     markup = package_html(pkg, lang)

@@ -216,3 +216,9 @@ __all__ = [
     "REQUIRED", "DERIVED", "generate_pipeline", "write_default_pipeline", "columns_markdown", "load_pipeline",
     "parse_date", "stage_name",
 ]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

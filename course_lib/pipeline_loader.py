@@ -364,3 +364,9 @@ def _frame(table: pd.DataFrame, out: dict[str, list], has_age: bool, snapshot: _
 
 
 __all__ = ["MAX_ROW_PROBLEMS", "SNAPSHOT_DATE", "load_pipeline", "parse_date"]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

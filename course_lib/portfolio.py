@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from .html_safety import escape, markdown_html
-from .i18n import LANGUAGES, get_language, invalid, pick, t
+from .i18n import LANGUAGES, invalid, pick, t, resolve_language
 
 FORMATS = ("md", "html")
 
@@ -35,7 +35,7 @@ def portfolio(data: dict, fmt: str = "md", lang: str | None = None) -> str:
         raise invalid("portfolio.bad_format", value=repr(fmt)[:40], allowed=", ".join(FORMATS))
     if lang is not None and lang not in LANGUAGES:
         raise invalid("portfolio.bad_language", value=repr(lang)[:40], allowed=", ".join(LANGUAGES))
-    lang = lang or get_language()
+    lang = resolve_language(lang)
     data, _dropped = repair(data)
     if data is None:
         raise invalid("portfolio.bad_data", lang=lang)

@@ -111,3 +111,9 @@ def draw_triangular(rng: np.random.Generator, r: Range, n: int) -> np.ndarray:
 
 
 __all__ = ["Range", "check_range", "draw_triangular"]
+
+
+# Arguments of the public functions above are checked against their annotations (argtypes).
+from .argtypes import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals())

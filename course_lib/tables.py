@@ -25,7 +25,7 @@ import math
 import numbers
 from typing import Any, Callable, Mapping
 
-from .i18n import catalogue, format_money, format_number, format_percent, format_plain, get_language, pick, t
+from .i18n import catalogue, format_money, format_number, format_percent, format_plain, pick, t, resolve_language
 
 _KINDS = ("money", "percent", "number", "text", "plain")
 
@@ -47,7 +47,7 @@ def cell_formatter(spec: str | Callable[[Any], str], lang: str | None = None) ->
     if kind not in _KINDS:
         raise ValueError(f"table format must be one of {', '.join(_KINDS)} (with ':decimals'), got {spec!r}")
     decimals = int(digits) if digits else None
-    code = lang or get_language()
+    code = resolve_language(lang)
 
     def fmt(value: Any) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -129,7 +129,7 @@ class LearnerTable:
         esc = html.escape
         name = self.frame.index.name
         corner = (esc(str(name)) if name not in (None, "") else
-                  f'<span class="course-sr-only">{esc(str(pick(ROW_LABEL, self.lang or get_language())))}</span>')
+                  f'<span class="course-sr-only">{esc(str(pick(ROW_LABEL, resolve_language(self.lang))))}</span>')
         head = f'<th scope="col">{corner}</th>' + "".join(f'<th scope="col">{esc(str(c))}</th>' for c in self.frame.columns)
         rows = "".join(
             f'<tr><th scope="row">{esc(str(label))}</th>' + "".join(f"<td>{esc(str(v))}</td>" for v in values) + "</tr>"
@@ -173,7 +173,7 @@ def learner_table(data, formats: Mapping[str, Any] | None = None, labels: Mappin
     """
     import pandas as pd
 
-    code = lang or get_language()
+    code = resolve_language(lang)
     if isinstance(data, Mapping):
         frame = pd.DataFrame([dict(data)])
     elif isinstance(data, pd.Series):

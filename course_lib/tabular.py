@@ -24,7 +24,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import get_language, os_reason, t
+from .i18n import os_reason, t, resolve_language
 
 #: Files beyond this size are refused before reading (a team or pipeline export is far smaller).
 MAX_BYTES = 50_000_000
@@ -57,7 +57,7 @@ def parse_number(text, lang: str | None = None, *, percent: str = "keep") -> flo
         ...
         ValueError: "tolv" is not a number. Write for example 1,200,000 or 12.5.
     """
-    code = lang or get_language()
+    code = resolve_language(lang)
     if percent not in ("keep", "fraction"):
         raise ValueError(f"percent must be 'keep' or 'fraction', got {percent!r}")
     if isinstance(text, bool):
