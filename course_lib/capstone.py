@@ -1,15 +1,19 @@
 """Module 06, the capstone: one motivation package for the sales manager, checked for coherence and scored.
 
 The package gathers what the learner saved in modules 01-05 (progress store sections ``profiles``,
-``plans``, ``decision_rights``, ``delegation_levels``, ``digital_strategy``, ``investment_case``),
+``budgets``, ``plans``, ``decision_rights``, ``delegation_levels``, ``digital_strategy``, ``investment_case``),
 fills what is missing from the case when asked, runs six coherence checks across the parts (the
 source's demand that top management weighs the parts so she gets no conflicting goals) and scores
 the package against the rubric in ``content/capstone.yaml`` (weights visible, explained criterion
 by criterion). Everything here is data in, data out: no widgets, no plots.
 
-The forecast behind the threshold check is a model: the team's recent seller-months (new sales per
-seller) are taken as the spread of what a month brings, and the probability of reaching the plan's
-threshold is the share of those months at or above it (own team CSV via ``cases.load_team(path)``).
+The forecast behind the threshold check is module 02's pipeline forecast when the package has a
+budget part (saved by the budget setter, filled from the case, or re-forecast on a leader's own
+pipeline export with ``gather(pipeline=...)``): the chance that the team's sales over the budget's
+horizon reach the plan's threshold share of the budget. Without a budget part it falls back on a
+simpler model: the team's recent seller-months (new sales per seller) as the spread of what a month
+brings, the probability being the share of those months at or above the plan's threshold (own team
+CSV via ``cases.load_team(path)``). :func:`forecast_note` says in words which one was used.
 
 Example:
     >>> from course_lib.i18n import set_language
@@ -29,9 +33,9 @@ from typing import Any, Mapping
 import numpy as np
 
 from . import content
-from .i18n import format_number, format_percent, get_language, invalid, pick
+from .i18n import format_money, format_number, format_percent, get_language, invalid, pick
 
-PARTS = ("profile", "plan", "board", "levels", "strategy", "investment")
+PARTS = ("profile", "budget", "plan", "board", "levels", "strategy", "investment")
 PHASES = ("growth", "loyalty")
 HER = "sales_manager"
 SEAT = "top_management_seat"
@@ -40,7 +44,7 @@ REFLECTION_ID = "capstone.reflection_package"
 TEAM_DECISIONS = ("hire_sellers", "restructure_sellers", "bonus_system")
 
 # where each module saves its part (section, how to pick the entry)
-SECTIONS = {"profile": "profiles", "plan": "plans", "board": "decision_rights", "levels": "delegation_levels",
+SECTIONS = {"profile": "profiles", "budget": "budgets", "plan": "plans", "board": "decision_rights", "levels": "delegation_levels",
             "strategy": "digital_strategy", "investment": "investment_case"}
 
 
@@ -84,10 +88,12 @@ class Package:
     """A motivation package: the parts (plain JSON-like values) and where each came from.
 
     ``source[part]`` is ``"saved"`` (the learner's own), ``"case"`` (filled from the case) or
-    ``"missing"``. ``team`` is the seller-month table the forecast uses (the case's or your own).
+    ``"missing"``. ``team`` is the seller-month table (the case's or your own); ``pipeline`` the
+    open deals a leader passed in (``None``: the figures in ``budget`` as saved or the case's).
     """
 
     profile: Mapping[str, float] | None = None
+    budget: Mapping[str, Any] | None = None
     plan: Mapping[str, Any] | None = None
     board: Mapping[str, Any] | None = None
     levels: Mapping[str, int] | None = None
@@ -98,6 +104,7 @@ class Package:
     source: Mapping[str, str] = field(default_factory=dict)
     team: Any = None
     names: Mapping[str, str] = field(default_factory=dict)
+    pipeline: Any = None
 
     def missing(self) -> list[str]:
         """The parts still missing (neither saved nor filled from the case)."""
@@ -107,8 +114,11 @@ class Package:
 # --------------------------------------------------------------------------- case defaults
 
 
-def case_part(part: str, lang: str | None = None) -> Any:
+def case_part(part: str, lang: str | None = None, team=None, pipeline=None) -> Any:
     """The case company's value for one part (its situation today).
+
+    The budget part is top management's budget for the case (module 02) with module 02's forecast
+    on the case's pipeline, or on ``pipeline`` (a leader's own deals) and ``team`` when given.
 
     Example:
         >>> case_part("profile")["goal_attainability"]
@@ -117,6 +127,10 @@ def case_part(part: str, lang: str | None = None) -> Any:
     case = data()["case"]
     if part == "profile":
         return dict(case["profile"])
+    if part == "budget":
+        from .capstone_budget import case_record
+
+        return case_record(team, pipeline, int(case.get("budget_horizon", 3)))
     if part == "plan":
         return dict(case["plan"])
     if part == "board":
@@ -143,16 +157,26 @@ def _team(team=None):
     return cases.load_team() if team is None else team
 
 
-def case_package(team=None, phase: str | None = None, lang: str | None = None) -> Package:
+def _pipeline(pipeline=None):
+    """A leader's pipeline: a frame as given, or a CSV/xlsx path read by ``cases.load_pipeline``."""
+    if pipeline is None or hasattr(pipeline, "columns"):
+        return pipeline
+    from .cases import load_pipeline
+
+    return load_pipeline(pipeline)
+
+
+def case_package(team=None, phase: str | None = None, lang: str | None = None, pipeline=None) -> Package:
     """Every part filled from the case (what the case company does today).
 
     Example:
         >>> case_package().source["board"]
         'case'
     """
-    parts = {p: case_part(p, lang) for p in PARTS}
+    team, pipeline = _team(team), _pipeline(pipeline)
+    parts = {p: case_part(p, lang, team=team, pipeline=pipeline) for p in PARTS}
     return Package(**parts, phase=phase or data()["case"]["phase"], source={p: "case" for p in PARTS},
-                   team=_team(team), names={"plan": parts["plan"].get("name", "")})
+                   team=team, names={"plan": parts["plan"].get("name", "")}, pipeline=pipeline)
 
 
 def _latest(items: Mapping[str, Any], name: str | None) -> tuple[str | None, Any]:
@@ -165,16 +189,23 @@ def _latest(items: Mapping[str, Any], name: str | None) -> tuple[str | None, Any
 
 
 def gather(store_data: Mapping[str, Any] | None = None, fill_from_case: bool = False, team=None,
-           phase: str | None = None, names: Mapping[str, str] | None = None, lang: str | None = None) -> Package:
+           phase: str | None = None, names: Mapping[str, str] | None = None, lang: str | None = None,
+           pipeline=None) -> Package:
     """The package from the learner's saved work (``ProgressStore.load()``), missing parts left out or filled.
 
     ``names`` picks a saved entry per part (e.g. ``{"plan": "My plan"}``); otherwise the last saved.
-    ``phase`` defaults to the one saved in the capstone, else the case's.
+    ``phase`` defaults to the one saved in the capstone, else the case's. ``team`` (a frame from
+    ``cases.load_team``) and ``pipeline`` (a frame from ``cases.load_pipeline``, or the path of a
+    CSV/xlsx export it reads) are a leader's own data: the budget's forecast is then made again on
+    her pipeline (same budget and horizon), and parts filled from the case use her team and deals.
+
+    Raises:
+        ValueError: a pipeline file that cannot be read (the loader's translated message).
 
     Example:
         >>> pkg = gather({"sections": {}, "reflections": {}})
         >>> pkg.missing()[:2]
-        ['profile', 'plan']
+        ['profile', 'budget']
     """
     if store_data is None:
         from .progress import get_store
@@ -182,6 +213,7 @@ def gather(store_data: Mapping[str, Any] | None = None, fill_from_case: bool = F
         store_data = get_store().load()
     sections = store_data.get("sections", {}) if isinstance(store_data, Mapping) else {}
     names = dict(names or {})
+    team, pipeline = _team(team), _pipeline(pipeline)
     parts: dict[str, Any] = {}
     source: dict[str, str] = {}
     chosen: dict[str, str] = {}
@@ -195,10 +227,14 @@ def gather(store_data: Mapping[str, Any] | None = None, fill_from_case: bool = F
             key, value = _latest(items, names.get(part))
         value = _clean(part, value)
         if value is not None:
+            if part == "budget" and pipeline is not None:
+                from .capstone_budget import reforecast
+
+                value = reforecast(value, pipeline, team)
             parts[part], source[part] = value, "saved"
             chosen[part] = str(key)
         elif fill_from_case:
-            parts[part], source[part] = case_part(part, lang), "case"
+            parts[part], source[part] = case_part(part, lang, team=team, pipeline=pipeline), "case"
         else:
             parts[part], source[part] = None, "missing"
     saved_phase = sections.get("capstone", {}).get("phase") if isinstance(sections.get("capstone"), Mapping) else None
@@ -209,7 +245,8 @@ def gather(store_data: Mapping[str, Any] | None = None, fill_from_case: bool = F
                    if isinstance(entry, Mapping)}
     if parts.get("plan") is not None and source["plan"] == "case":
         chosen["plan"] = str(parts["plan"].get("name", ""))
-    return Package(**parts, phase=phase, reflections=reflections, source=source, team=_team(team), names=chosen)
+    return Package(**parts, phase=phase, reflections=reflections, source=source, team=team, names=chosen,
+                   pipeline=pipeline)
 
 
 def _clean(part: str, value: Any) -> Any:
@@ -221,6 +258,10 @@ def _clean(part: str, value: Any) -> Any:
             from . import motivation as mot
 
             return mot.check_scores(value)
+        if part == "budget":
+            from .capstone_budget import clean_record
+
+            return clean_record(value)
         if part == "plan":
             from .incentives import Plan
 
@@ -277,17 +318,41 @@ def holder(pkg: Package, decision: str) -> str | None:
     return None
 
 
+def forecast_source(pkg: Package) -> str | None:
+    """Which forecast the threshold check uses: ``"pipeline"`` (module 02's, from the budget part),
+    ``"team"`` (the team's recent months) or ``None`` (no plan, or no data to forecast from).
+
+    Example:
+        >>> forecast_source(case_package())
+        'pipeline'
+    """
+    if not pkg.plan:
+        return None
+    if pkg.budget:
+        return "pipeline"
+    return "team" if pkg.team is not None else None
+
+
 def threshold_probability(pkg: Package) -> float | None:
-    """P(a month's new sales per seller reach the plan's threshold), from the team's recent months (a model).
+    """P(she reaches the plan's bonus threshold) under the package's forecast (a model).
+
+    With a budget part: module 02's pipeline forecast, P(the team's sales over the horizon reach
+    ``threshold`` x budget). Without: the share of the team's recent seller-months whose new sales
+    reach ``threshold`` x the plan's quota.
 
     Example:
         >>> p = threshold_probability(case_package())
         >>> 0 <= p <= 1
         True
     """
-    if not pkg.plan or pkg.team is None:
+    src = forecast_source(pkg)
+    if src is None:
         return None
     plan = pkg.plan
+    if src == "pipeline":
+        from .capstone_budget import p_at_least, threshold_level
+
+        return p_at_least(pkg.budget, threshold_level(pkg.budget, float(plan.get("threshold", 0.0))))
     level = float(plan.get("threshold", 0.0)) * float(plan["quota"])
     team = pkg.team
     months = sorted(set(team["month"]))[-int(data()["limits"]["history_months"]):]
@@ -298,10 +363,36 @@ def threshold_probability(pkg: Package) -> float | None:
 
 
 def quota_probability(pkg: Package) -> float | None:
-    """P(a month reaches 100 % of the plan's quota), same model as :func:`threshold_probability`."""
+    """P(reaching 100 % of the budget, or of the plan's quota), same model as :func:`threshold_probability`."""
     if not pkg.plan:
         return None
     return threshold_probability(replace(pkg, plan={**pkg.plan, "threshold": 1.0}))
+
+
+def forecast_note(pkg: Package, lang: str | None = None) -> str:
+    """A sentence saying which forecast the threshold check used, and on what.
+
+    Example:
+        >>> "module 02" in forecast_note(case_package(), "en")
+        True
+    """
+    from .i18n import t
+
+    src = forecast_source(pkg)
+    b = pkg.budget
+    if src == "team":
+        return t("capstone.forecast.note_team", lang=lang)
+    if not b:
+        return t("capstone.forecast.note_none", lang=lang)
+    whose = "own" if b.get("source") == "own" else ("saved" if pkg.source.get("budget") == "saved" else "case")
+    if src is None:  # a budget but no plan: nothing to check yet
+        return t("capstone.forecast.note_budget_only", whose=t(f"capstone.forecast.whose_{whose}", lang=lang),
+                 budget=format_money(b["budget"], 0, lang), months=int(b["horizon"]),
+                 p_budget=format_percent(float(b["p_reach"]), 0, lang), lang=lang)
+    return t("capstone.forecast.note_pipeline", whose=t(f"capstone.forecast.whose_{whose}", lang=lang),
+             budget=format_money(b["budget"], 0, lang), months=int(b["horizon"]),
+             p_budget=format_percent(quota_probability(pkg), 0, lang),
+             threshold=format_percent(float(pkg.plan.get("threshold", 0.0)), 0, lang), lang=lang)
 
 
 def weakest_question(pkg: Package) -> tuple[str, float] | None:
@@ -312,13 +403,24 @@ def weakest_question(pkg: Package) -> tuple[str, float] | None:
     return q, float(pkg.profile[q])
 
 
+def budget_reachable(pkg: Package) -> bool:
+    """Whether the budget part (if any) is reached often enough under its forecast: P(reach) at least
+    ``limits.low_budget_probability`` (default 30 %, the lower edge of module 02's stretch zone)."""
+    if not pkg.budget:
+        return True
+    limit = float(data()["limits"].get("low_budget_probability", 0.3))
+    return quota_probability(pkg) >= limit if pkg.plan else float(pkg.budget.get("p_reach", 0.0)) >= limit
+
+
 def _conditions(pkg: Package) -> dict[str, bool]:
     p = threshold_probability(pkg)
     low = data()["limits"]["low_probability"]
     ict = her_cell(pkg, ICT)
+    threshold_ok = p is not None and p >= low
     return {
         "holds_team_decisions": sum("A" in her_cell(pkg, d) for d in TEAM_DECISIONS) >= 2,
-        "threshold_reachable": p is not None and p >= low,
+        "threshold_reachable": threshold_ok,
+        "goals_reachable": threshold_ok and budget_reachable(pkg),
         "ict_support": "A" in ict or "R" in ict,
         "plan_pays": bool(pkg.plan) and float(pkg.plan.get("target_incentive", 0)) > 0,
         "strategy_saved": bool(pkg.strategy),
@@ -421,7 +523,15 @@ def check_threshold(pkg: Package, lang: str | None = None) -> list[Finding]:
     p = threshold_probability(pkg)
     if p is None or p >= data()["limits"]["low_probability"]:
         return []
-    return [_finding("threshold_probability", lang, threshold=format_percent(float(pkg.plan.get("threshold", 0)), 0, lang),
+    from .i18n import t
+
+    if forecast_source(pkg) == "pipeline":
+        basis = t("capstone.forecast.basis_pipeline", months=int(pkg.budget["horizon"]), lang=lang)
+        target = t("capstone.forecast.target_budget", budget=format_money(pkg.budget["budget"], 0, lang), lang=lang)
+    else:
+        basis, target = t("capstone.forecast.basis_team", lang=lang), t("capstone.forecast.target_quota", lang=lang)
+    return [_finding("threshold_probability", lang, basis=basis, target=target,
+                     threshold=format_percent(float(pkg.plan.get("threshold", 0)), 0, lang),
                      probability=format_percent(p, 0, lang))]
 
 
@@ -608,7 +718,8 @@ def save_phase(phase: str) -> None:
 
 
 def coherent_case(team=None, lang: str | None = None) -> Package:
-    """The case with the fixes the checks ask for: a worked example of a coherent package.
+    """The case with the fixes the checks ask for: a worked example of a coherent package (the budget
+    at the forecast's median, a lower threshold with a ramp, more weight on renewals, the decision rights).
 
     Example:
         >>> coherence(coherent_case())
@@ -616,7 +727,10 @@ def coherent_case(team=None, lang: str | None = None) -> Package:
     """
     from . import delegation as dl
 
+    from .capstone_budget import with_budget
+
     pkg = case_package(team, phase="loyalty", lang=lang)
+    budget = with_budget(pkg.budget, round(pkg.budget["p50"], -5))  # module 02: a budget in the stretch zone
     matrix = dl.to_frame(pkg.board["matrix"])
     plan = {**pkg.plan, "threshold": 0.5, "threshold_style": "ramp",
             "weights": {"new_sales": 0.4, "renewals": 0.4, "customer_satisfaction": 0.2}}
@@ -625,7 +739,7 @@ def coherent_case(team=None, lang: str | None = None) -> Package:
         matrix = dl.grant(matrix, d, HER, "A/R")
     matrix = dl.grant(matrix, SEAT, HER, "C") if "A" not in her_cell(pkg, SEAT) else matrix
     board = {"matrix": dl.matrix_to_dict(matrix), "measured": list(pkg.board["measured"])}
-    return replace(pkg, plan=plan, board=board)
+    return replace(pkg, plan=plan, board=board, budget=budget)
 
 
 def rubric_table(s: Score, lang: str | None = None):
