@@ -3,6 +3,10 @@
     .venv/bin/python benchmarks/bench_classroom_summary.py [--participants 30] [--repeat 15]
 
 Also times the three projector plots and the HTML rendering of the summary.
+
+Measured 2026-12-02 (2 shared cores, load average about 2, 15 repeats): summarising 30 participants
+(160 files, the 10 hostile ones skipped) took a median of 223 ms; the summary HTML 2 ms; the
+projector plots to PNG 610 ms (profiles), 1 681 ms (votes) and 470 ms (quiz).
 """
 from __future__ import annotations
 

@@ -1,14 +1,15 @@
 """The printable motivation package (module 06): one HTML document in the learner's language, and PDF.
 
-The document holds the profile chart, the plan's payout curve and cost figures, the decision-rights
+The document holds the profile chart, the budget and the forecast figures it rests on (module 02),
+the plan's payout curve and cost figures, the decision-rights
 board and delegation levels, the investment summary, the coherence findings, the rubric explained
 criterion by criterion and the learner's reflections. Every piece of learner text (names, the
 investment note, reflections) is HTML-escaped; the saved investment summary is Markdown rendered
 with raw HTML escaped. Figures are embedded PNGs with alt text. PDF is printed by headless
 Chromium through Playwright (the browser the course's browser tests use).
 
-``course package --out FILE [--format html|pdf] [--lang nb|en] [--case]`` is added by
-:func:`register`.
+``course package --out FILE [--format html|pdf] [--lang nb|en] [--case] [--team FILE] [--pipeline FILE]``
+is added by :func:`register` (a leader's own team data and pipeline export, CSV or xlsx).
 
 Example:
     >>> from course_lib.capstone import case_package
@@ -118,7 +119,46 @@ def _plan_section(pkg: cp.Package, lang: str) -> str:
                       rows, numeric={0, 1, 2, 3, 4}))
     p, q = cp.threshold_probability(pkg), cp.quota_probability(pkg)
     if p is not None:
-        out.append(f"<p>{_e(t('capstone.doc.forecast', threshold=format_percent(p, 0, lang), quota=format_percent(q, 0, lang), lang=lang))}</p>")
+        if cp.forecast_source(pkg) == "pipeline":
+            target = t("capstone.forecast.target_budget", budget=format_money(pkg.budget["budget"], 0, lang), lang=lang)
+        else:
+            target = t("capstone.forecast.target_quota", lang=lang)
+        out.append(f"<p>{_e(t('capstone.doc.forecast', threshold=format_percent(p, 0, lang), target=target, quota=format_percent(q, 0, lang), lang=lang))}</p>")
+    out.append(f"<p class='muted forecast-source'>{_e(cp.forecast_note(pkg, lang))}</p>")
+    return "".join(out)
+
+
+def budget_rows(pkg: cp.Package, lang: str) -> list[list[str]]:
+    """The budget part's figures as (label, value) rows in the language's format (empty without one)."""
+    b = pkg.budget
+    if not b:
+        return []
+    money = lambda v: format_money(round(float(v), -3), 0, lang)  # noqa: E731
+    rows = [[t("capstone.doc.budget_amount", months=int(b["horizon"]), lang=lang), money(b["budget"])],
+            [t("capstone.doc.p_budget", lang=lang), format_percent(b["p_reach"], 0, lang)]]
+    if pkg.plan:
+        rows.append([t("capstone.doc.p_threshold", threshold=format_percent(float(pkg.plan.get("threshold", 0)), 0, lang),
+                       lang=lang), format_percent(cp.threshold_probability(pkg), 0, lang)])
+    if "expected" in b:
+        rows.append([t("capstone.doc.expected", lang=lang), money(b["expected"])])
+    if all(k in b for k in ("p10", "p50", "p90")):
+        rows.append([t("capstone.doc.quantiles", lang=lang), " / ".join(money(b[k]) for k in ("p10", "p50", "p90"))])
+    if "zone_low" in b and "zone_high" in b:
+        rows.append([t("capstone.doc.zone", lang=lang), f"{money(b['zone_low'])} – {money(b['zone_high'])}"])
+    if "run_rate" in b:
+        rows.append([t("capstone.doc.run_rate", lang=lang), money(b["run_rate"])])
+    if "deals" in b:
+        rows.append([t("capstone.doc.deals", lang=lang), format_number(b["deals"], 0, lang)])
+    return rows
+
+
+def _budget_section(pkg: cp.Package, lang: str) -> str:
+    out = [f"<h2>{_e(t('capstone.doc.budget', lang=lang))}</h2>"]
+    if not pkg.budget:
+        return "".join(out) + _missing("budget", lang)
+    out.append(_table([t("capstone.doc.figure", lang=lang), t("capstone.doc.value", lang=lang)], budget_rows(pkg, lang),
+                      numeric={1}))
+    out.append(f"<p class='muted forecast-source'>{_e(cp.forecast_note(pkg, lang))}</p>")
     return "".join(out)
 
 
@@ -212,7 +252,7 @@ def package_html(pkg: cp.Package, lang: str | None = None) -> str:
                 f"<p>{_e(t('capstone.doc.intro', lang=lang))}</p>",
                 f"<h2>{_e(t('capstone.doc.parts', lang=lang))}</h2>",
                 _table([t("capstone.doc.part", lang=lang), t("capstone.doc.source", lang=lang), t("capstone.doc.where", lang=lang)], rows),
-                _profile_section(pkg, lang), _plan_section(pkg, lang), _board_section(pkg, lang),
+                _profile_section(pkg, lang), _budget_section(pkg, lang), _plan_section(pkg, lang), _board_section(pkg, lang),
                 _investment_section(pkg, lang), _coherence_section(pkg, lang), _rubric_section(pkg, lang),
                 _reflections_section(pkg, lang),
                 f"<p class='muted'>{_e(t('capstone.doc.sources', lang=lang))}</p>"]
@@ -254,15 +294,16 @@ def html_to_pdf(markup: str, out: str | os.PathLike, lang: str | None = None) ->
 
 
 def write_package(out: str | os.PathLike, fmt: str = "html", lang: str | None = None, pkg: cp.Package | None = None,
-                  case: bool = False, team=None) -> Path:
-    """Write the package to ``out`` as ``html`` or ``pdf``; ``case`` fills missing parts from the case."""
+                  case: bool = False, team=None, pipeline=None) -> Path:
+    """Write the package to ``out`` as ``html`` or ``pdf``; ``case`` fills missing parts from the case;
+    ``team`` and ``pipeline`` are a leader's own data (frames, see :func:`course_lib.capstone.gather`)."""
     if fmt not in FORMATS:
         from .i18n import invalid
 
         raise invalid("capstone.unknown_format", value=fmt, allowed=", ".join(FORMATS))
     lang = resolve_language(lang)
     if pkg is None:
-        pkg = cp.gather(fill_from_case=case, team=team, lang=lang)
+        pkg = cp.gather(fill_from_case=case, team=team, lang=lang, pipeline=pipeline)
     markup = package_html(pkg, lang)
     out = Path(out)
     if fmt == "html":
@@ -272,30 +313,36 @@ def write_package(out: str | os.PathLike, fmt: str = "html", lang: str | None = 
 
 
 def register(subparsers) -> None:
-    """Add ``course package --out FILE [--format html|pdf] [--lang nb|en] [--case] [--team CSV]``."""
+    """Add ``course package --out FILE [--format html|pdf] [--lang nb|en] [--case] [--team FILE] [--pipeline FILE]``."""
     parser = subparsers.add_parser("package", help=t("capstone.cli.help"))
     parser.add_argument("--out", required=True)
     parser.add_argument("--format", choices=FORMATS, default=None)
     parser.add_argument("--lang", choices=("nb", "en"), default=None)
     parser.add_argument("--case", action="store_true")
     parser.add_argument("--team", default=None)
+    parser.add_argument("--pipeline", default=None, help=t("capstone.cli.pipeline_help"))
     parser.set_defaults(func=run_cli)
 
 
 def run_cli(args) -> int:
-    """The ``course package`` command: write the document, or say clearly why PDF could not be made."""
+    """The ``course package`` command: write the document, or say clearly why it could not be made
+    (a team or pipeline file that cannot be read, no Chromium for PDF): one translated line, exit 2."""
     import sys
 
     fmt = args.format or ("pdf" if str(args.out).lower().endswith(".pdf") else "html")
-    team = None
-    if getattr(args, "team", None):
-        from .cases import load_team
-
-        team = load_team(args.team)
+    previous = get_language()
+    if args.lang:
+        set_language(args.lang)  # the loaders' messages in the document's language
     try:
-        path = write_package(args.out, fmt=fmt, lang=args.lang, case=args.case, team=team)
+        from .cases import load_pipeline, load_team
+
+        team = load_team(args.team) if getattr(args, "team", None) else None
+        pipeline = load_pipeline(args.pipeline) if getattr(args, "pipeline", None) else None
+        path = write_package(args.out, fmt=fmt, lang=args.lang, case=args.case, team=team, pipeline=pipeline)
     except (RuntimeError, ValueError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    finally:
+        set_language(previous)
     print(t("capstone.cli.written", path=str(path), lang=args.lang))
     return 0

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .i18n import invalid, t
 
-#: App name -> (module to import, constructor call). 
+#: App name -> (module to import, constructor call).
 APPS: dict[str, tuple[str, str]] = {
     "start": ("course_lib.widgets.start", "StartDemo()"),
     "motivation.profile": ("course_lib.widgets.motivation", "ProfileApp()"),
@@ -35,6 +35,7 @@ APPS: dict[str, tuple[str, str]] = {
     "digital.funnel": ("course_lib.widgets.digital", "FunnelApp()"),
     "digital.steps": ("course_lib.widgets.digital", "SevenStepsApp()"),
     "digital.investment": ("course_lib.widgets.digital", "InvestmentApp()"),
+    "capstone": ("course_lib.widgets.capstone", "CapstoneApp()"),
     "class.summary": ("course_lib.widgets.classroom", "ClassSummaryApp()"),
 }
 

@@ -39,7 +39,7 @@ MODULE_TOPICS: dict[str, tuple[str, ...]] = {
     "06": ("capstone", "package"),
 }
 #: Progress sections saved by the apps under a name that is not a topic prefix.
-SECTION_MODULE = {"profiles": "01", "plans": "03", "decision_rights": "04", "delegation_levels": "04",
+SECTION_MODULE = {"profiles": "01", "budgets": "02", "plans": "03", "decision_rights": "04", "delegation_levels": "04",
                   "digital_strategy": "05", "investment_case": "05"}
 #: Sections never reset (the class id is not an answer).
 KEEP_SECTIONS = ("classroom",)

@@ -1,16 +1,21 @@
 """Write handouts of every module (both languages) to build/handouts/: HTML and PDF.
 
 Each notebook is executed with nbclient (widget state stored, so widgets render
-statically) and exported with nbconvert, code cells hidden. The HTML is then
-printed to PDF by the headless chromium the browser tests use (Playwright's
-``page.pdf()``). A handout fails when a cell shows an error.
+statically) and exported with nbconvert, code cells hidden. The capstone's
+motivation package for the case (module 06) is written by ``package_doc``'s
+writer as ``<lang>/06_capstone_package.html``. The HTML is then printed to PDF by
+the headless chromium the browser tests use (Playwright's ``page.pdf()``). A
+handout fails when a cell shows an error, or when an image (``<img>``, also
+inside the stored widget state) has no text alternative in the handout's language.
 
-    .venv/bin/python scripts/handouts.py [--out build/handouts] [--lang nb|en] [--only 00_start_here] [--no-pdf]
+    .venv/bin/python scripts/handouts.py [--out build/handouts] [--lang nb|en] [--only 00_start_here] [--only capstone] [--no-pdf]
 """
 from __future__ import annotations
 
 import argparse
+import html
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -55,6 +60,68 @@ def handout_html(path: Path, out_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
     return target
+
+
+#: Short words that tell bokmål from English in an image's text alternative.
+_WORDS = {"nb": {"og", "av", "med", "på", "er", "til", "i", "for", "mot", "per", "fra", "som", "nådde", "måned",
+                 "måneder", "de", "den", "det", "en", "et", "har"},
+          "en": {"and", "of", "with", "on", "is", "to", "in", "for", "against", "per", "from", "as", "the", "reached",
+                 "month", "months", "a", "an", "has", "by"}}
+#: nbconvert's stand-in when an image output has no description: not a text alternative.
+_NO_DESCRIPTION = "no description has been provided"
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def image_alts(markup: str) -> list[str | None]:
+    """The alt text of every ``<img>`` in a handout (``None`` when missing), also those in the JSON of
+    the stored widget state (where quotes are written ``\\"``)."""
+    unescaped = markup.replace('\\"', '"').replace("\\/", "/")
+    unescaped = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), unescaped)
+    alts = []
+    for tag in _IMG.findall(unescaped):
+        match = _ALT.search(tag)
+        alts.append(None if match is None else html.unescape(match.group(1) if match.group(1) is not None
+                                                             else match.group(2)))
+    return alts
+
+
+def alt_problems(markup: str, lang: str) -> list[str]:
+    """Images without a non-empty text alternative in ``lang`` (a word check, and the language's
+    number format: ``1 200 kr``, ``5,5``, ``12 %`` in nb; ``NOK 1,200``, ``5.5``, ``12%`` in en)."""
+    other = "en" if lang == "nb" else "nb"
+    problems = []
+    for i, alt in enumerate(image_alts(markup), 1):
+        text = (alt or "").strip()
+        words = re.findall(r"[a-zæøå]+", text.lower())
+        own = sum(w in _WORDS[lang] for w in words)
+        foreign = sum(w in _WORDS[other] - _WORDS[lang] for w in words)
+        # the other language's number format: NOK, 5.5 and 12% in nb; kr, 5,5 and 12 % in en
+        wrong_money = (bool(re.search(r"NOK|\d\.\d|\d%", text)) if lang == "nb"
+                       else bool(re.search(r"\d kr\b|\d,\d(?!\d\d)|\d %", text)))
+        if not text or _NO_DESCRIPTION in text.lower():
+            problems.append(f"image {i}: no alt text")
+        elif foreign > own or wrong_money:
+            problems.append(f"image {i}: alt not in {lang}: {text[:80]}")
+    return problems
+
+
+def capstone_handout(out_dir: Path, lang: str) -> Path:
+    """The motivation package for the case (module 06) as HTML, by ``package_doc``'s writer."""
+    from course_lib import package_doc
+
+    target = out_dir / lang / "06_capstone_package.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return package_doc.write_package(target, "html", lang, case=True)
+    except Exception as exc:  # noqa: BLE001 - reported as a failed handout, with its cause
+        raise HandoutError(f"{target.name}: {type(exc).__name__}: {exc}") from exc
+
+
+def check_alts(path: Path, lang: str) -> None:
+    problems = alt_problems(path.read_text(encoding="utf-8"), lang)
+    if problems:
+        raise HandoutError(f"{path.parent.name}/{path.name}: " + " | ".join(problems[:5]))
 
 
 def chromium() -> str:
@@ -106,6 +173,11 @@ def main(argv=None) -> int:
                 if args.only and path.stem not in args.only:
                     continue
                 html_files.append(handout_html(path, out))
+                check_alts(html_files[-1], lang)
+                print("wrote", html_files[-1])
+            if not args.only or "capstone" in args.only:
+                html_files.append(capstone_handout(out, lang))
+                check_alts(html_files[-1], lang)
                 print("wrote", html_files[-1])
         if not args.no_pdf:
             for pdf in print_pdfs(html_files):

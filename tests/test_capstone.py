@@ -6,6 +6,7 @@ import pytest
 from course_lib import capstone as cp
 from course_lib import cases, content
 from course_lib import delegation as dl
+from course_lib.capstone_budget import with_budget
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,8 @@ def test_coherent_package_is_silent(good, lang):
 
 
 def test_case_today_fires_every_check(team, lang):
-    findings = cp.coherence(cp.case_package(team), lang)
+    """The case today without a module 02 budget (the team-months forecast): all six checks fire."""
+    findings = cp.coherence(replace(cp.case_package(team), budget=None), lang)
     assert {f.check for f in findings} == set(cp.CHECKS)
     for f in findings:  # explained in words and pointing to a module
         assert f.modules and all(m in f.text for m in f.modules)
@@ -45,14 +47,19 @@ def test_controllability_fires_when_she_loses_a_driving_decision(good):
 
 
 def test_threshold_fires_when_threshold_out_of_reach(good):
-    pkg = replace(good, plan={**good.plan, "threshold": 1.0, "quota": 700_000})
+    # module 02's forecast: the full budget, raised above the forecast's median
+    pkg = replace(good, plan={**good.plan, "threshold": 1.0}, budget=with_budget(good.budget, 13_000_000))
     assert "threshold_probability" in fired(pkg)
     assert cp.threshold_probability(pkg) < 0.5 <= cp.threshold_probability(good)
+    # no budget part: the team's recent months against the plan's quota
+    pkg = replace(good, plan={**good.plan, "threshold": 1.0, "quota": 700_000}, budget=None)
+    assert "threshold_probability" in fired(pkg)
+    assert cp.threshold_probability(pkg) < 0.5 <= cp.threshold_probability(replace(good, budget=None))
 
 
 def test_threshold_uses_own_team(good, team):
     richer = team.assign(new_sales=team["new_sales"] * 3)
-    pkg = replace(good, plan={**good.plan, "threshold": 1.0, "quota": 700_000})
+    pkg = replace(good, plan={**good.plan, "threshold": 1.0, "quota": 700_000}, budget=None)
     assert "threshold_probability" in fired(pkg)
     assert "threshold_probability" not in fired(replace(pkg, team=richer))
 
@@ -91,7 +98,7 @@ def test_score_changes_with_each_criterion(good, lang):
         "completeness": replace(good, source={**good.source, "plan": "saved"}),
         "coherence": _board(good, "ict_budget", "C"),
         "controllability": _board(good, "bonus_system", "I"),
-        "attainability": replace(good, plan={**good.plan, "threshold": 1.0, "quota": 900_000}),
+        "attainability": replace(good, plan={**good.plan, "threshold": 1.0}, budget=with_budget(good.budget, 13e6)),
         "phase_fit": replace(good, plan={**good.plan, "weights": {"new_sales": 0.9, "renewals": 0.1}}),
         "reflection": replace(good, reflections={cp.REFLECTION_ID: "ord " * 20}),
     }
@@ -124,7 +131,8 @@ def test_gather_from_store_and_missing_parts(store, team, lang):
     pkg = cp.gather(store.load(), team=team)
     assert pkg.missing() == list(cp.PARTS)
     where = cp.missing_parts(pkg, lang)
-    assert [w["notebook"] for w in where][:2] == ["01_motivation.ipynb", "03_bonus_system.ipynb"]
+    assert [w["notebook"] for w in where][:3] == ["01_motivation.ipynb", "02_plan_execute_control.ipynb",
+                                                   "03_bonus_system.ipynb"]
     store.put("profiles", "Kari", cp.case_part("profile"))
     store.put("plans", "Min plan", {**cp.case_part("plan"), "name": "Min plan"})
     store.save_reflection(cp.REFLECTION_ID, "Tre endringer ...")

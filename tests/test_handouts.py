@@ -1,4 +1,6 @@
-"""Handouts (HTML + PDF) are produced without error output; one notebook per language (full set: make handouts)."""
+"""Handouts (HTML + PDF) are produced without error output; one notebook per language (full set: make handouts).
+The capstone's package handout (HTML only here, no extra PDF); every image carries an alt text in the handout's language."""
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -8,7 +10,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_handouts_html_and_pdf_without_errors(tmp_path):
+@pytest.fixture(scope="module")
+def handouts():
+    spec = importlib.util.spec_from_file_location("handouts", ROOT / "scripts" / "handouts.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_handouts_html_and_pdf_without_errors(tmp_path, handouts):
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium)")
     res = subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), "--out", str(tmp_path),
@@ -18,23 +28,57 @@ def test_handouts_html_and_pdf_without_errors(tmp_path):
     for lang in ("nb", "en"):
         html = tmp_path / lang / "00_start_here.html"
         pdf = html.with_suffix(".pdf")
-        assert html.exists() and "Traceback" not in html.read_text(encoding="utf-8")
+        text = html.read_text(encoding="utf-8")
+        assert html.exists() and "Traceback" not in text
         assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+        assert len(handouts.image_alts(text)) >= 3 and handouts.alt_problems(text, lang) == []
+    assert not list(tmp_path.glob("*/06_capstone_package.*"))  # --only leaves the capstone out
 
 
-def test_error_outputs_are_found():
-    import importlib.util
+def test_capstone_package_handout_in_both_languages(tmp_path, handouts, monkeypatch):
+    monkeypatch.setenv("COURSE_PROGRESS_DIR", str(tmp_path / "progress"))  # main() points it at a fresh folder
+    assert handouts.main(["--out", str(tmp_path), "--only", "capstone", "--no-pdf"]) == 0
+    expect = {"nb": ("Motivasjonspakke", "Budsjett og prognose (modul 02)", "12 800 000 kr"),
+              "en": ("motivation package", "Budget and forecast (module 02)", "NOK 12,800,000")}
+    for lang, words in expect.items():
+        path = tmp_path / lang / "06_capstone_package.html"
+        text = path.read_text(encoding="utf-8")
+        assert f"lang='{lang}'" in text and all(w in text for w in words)
+        assert len(handouts.image_alts(text)) == 2 and handouts.alt_problems(text, lang) == []
+        other = "en" if lang == "nb" else "nb"
+        assert len(handouts.alt_problems(text, other)) == 2  # the check can tell the languages apart
+    assert not list(tmp_path.glob("*/*.pdf")) and not list(tmp_path.glob("*/00_*"))
 
+
+def test_alt_problems_are_found(handouts):
+    good_nb = '<img src="x.png" alt="Teamets nysalg per måned: fra 1 200 kr til 5 400 kr, 12,5 % over målet."/>'
+    good_en = '<img src="x.png" alt="The team\'s new sales per month: from NOK 1,200 to NOK 5,400, 12.5% above quota."/>'
+    assert handouts.alt_problems(good_nb, "nb") == [] and handouts.alt_problems(good_en, "en") == []
+    cases = {
+        '<img src="x.png">': "no alt",
+        '<img src="x.png" alt="">': "no alt",
+        '<img src="x.png" alt="   ">': "no alt",
+        '<img src="x.png" alt="No description has been provided for this image">': "no alt",
+        good_en: "not in nb",
+        '<img alt="Profil: selvrealisering 5.5 av 7" src="x"/>': "not in nb",
+        # inside the stored widget state (JSON): quotes escaped, no alt
+        '<script type="application/vnd.jupyter.widget-state+json">{"value": "<img class=\\"f\\" src=\\"data:x\\"/>"}</script>':
+            "no alt",
+    }
+    for markup, words in cases.items():
+        problems = handouts.alt_problems(markup, "nb")
+        assert len(problems) == 1 and words in problems[0], (markup, problems)
+    assert handouts.alt_problems(good_nb, "en")
+
+
+def test_error_outputs_are_found(handouts):
     import nbformat
 
-    spec = importlib.util.spec_from_file_location("handouts", ROOT / "scripts" / "handouts.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("1/0")
     cell.outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])]
     ok = nbformat.v4.new_code_cell("1")
     nb.cells = [ok, cell]
-    assert mod.error_outputs(nb) == ["ZeroDivisionError: division by zero"]
+    assert handouts.error_outputs(nb) == ["ZeroDivisionError: division by zero"]
     nb.cells = [ok]
-    assert mod.error_outputs(nb) == []
+    assert handouts.error_outputs(nb) == []

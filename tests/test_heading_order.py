@@ -109,7 +109,7 @@ EMITTERS = {
 #: Files in course_lib that write headings into an output a notebook shows (checked below), and
 #: files that write headings only into documents of their own (a file with its own h1), not a notebook.
 EMITTER_FILES = {"widgets/start.py", "widgets/motivation.py", "widgets/delegation.py", "widgets/capstone.py",
-                 "widgets/digital.py", "classroom.py"}
+                 "widgets/digital.py", "classroom_summary.py"}
 DOCUMENT_FILES = {"package_doc.py", "portfolio.py", "present.py", "cases.py", "pipeline_data.py",
                   "student_version.py"}
 

@@ -23,11 +23,13 @@ def test_html_for_the_case_in_both_languages(case_pkg, lang, tmp_path):
     assert f"lang='{lang}'" in text
     assert text.count("<img ") == 2 and text.count('alt="') == 2  # profile chart and payout curve
     assert all(len(a) > 20 for a in re.findall(r'alt="([^"]*)"', text))
-    if lang == "nb":
-        assert "Motivasjonspakke" in text and "400 000 kr" in text and "48 %" in text
+    if lang == "nb":  # the plan's figures, and the budget with module 02's forecast (11 % chance)
+        assert "Motivasjonspakke" in text and "400 000 kr" in text and "12 800 000 kr" in text and "11 %" in text
+        assert "Budsjett og prognose (modul 02)" in text and "pipelineprognosen fra modul 02" in text
         assert "NOK" not in words and not re.search(r"\d\.\d %|\d,\d{3}", words)
     else:
-        assert "motivation package" in text and "NOK 400,000" in text and "48%" in text
+        assert "motivation package" in text and "NOK 400,000" in text and "NOK 12,800,000" in text and "11%" in text
+        assert "Budget and forecast (module 02)" in text and "module 02&#x27;s pipeline forecast" in text
     for f in cp.coherence(case_pkg, lang):
         assert doc._e(f.title) in text
 

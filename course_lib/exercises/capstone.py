@@ -12,7 +12,9 @@
    check's own explanation.
 
 The expected answers come from :mod:`course_lib.capstone` and ``content/capstone.yaml``, so a trainer
-who changes the limits or the weights there changes the exercises with them.
+who changes the limits or the weights there changes the exercises with them. The exercises use the
+case package without module 02's budget part, so the threshold check uses the team's recent
+seller-months (the model the learner computes by hand), not the pipeline forecast.
 
 Example:
     >>> check_phase_points(..., record=False).correct is None
@@ -41,6 +43,11 @@ SHARES = {"completeness": 0.5, "coherence": 4 / 6, "controllability": 0.6, "atta
           "phase_fit": 0.4, "reflection": 1.0}
 
 
+def _case() -> cp.Package:
+    """The case package the exercises work on: without a module 02 budget (the seller-months model)."""
+    return replace(cp.case_package(), budget=None)
+
+
 def _plan() -> dict:
     return dict(cp.case_part("plan"))
 
@@ -66,12 +73,12 @@ def expected_threshold_p() -> float:
         >>> 0 < expected_threshold_p() < 1
         True
     """
-    return float(cp.threshold_probability(cp.case_package()))
+    return float(cp.threshold_probability(_case()))
 
 
 def threshold_mistakes() -> list[tuple[float, dict[str, str]]]:
     """The typical wrong answers to exercise 1 with their explanations."""
-    team = cp.case_package().team
+    team = _case().team
     history = int(cp.data()["limits"]["history_months"])
     recent, every = _months(team, history), _months(team, None)
     level, quota = _level(), float(_plan()["quota"])
@@ -117,7 +124,7 @@ def expected_phase_points() -> float:
         >>> round(expected_phase_points(), 2)
         4.0
     """
-    pkg = replace(cp.case_package(), phase="loyalty")
+    pkg = replace(_case(), phase="loyalty")
     return cp.criterion_shares(pkg)["phase_fit"][0] * _phase_weight()
 
 
@@ -262,7 +269,7 @@ def check_fixed_plan(plan: Any, *, record: bool = True) -> CheckResult:
         return _result(False, pick({"nb": f"{t('exercises.incorrect')} Planen betaler ingen bonus lenger (target_incentive = {incentive!r}). Behold bonusen; endre terskel og vekter.",
                                     "en": f"{t('exercises.incorrect')} The plan no longer pays a bonus (target_incentive = {incentive!r}). Keep the bonus; change the threshold and the weights."}),
                        answer, record)
-    pkg = replace(cp.case_package(), plan=dict(plan), phase="loyalty")
+    pkg = replace(_case(), plan=dict(plan), phase="loyalty")
     findings = cp.check_threshold(pkg) + cp.check_phase(pkg)
     if findings:
         return _result(False, " ".join([t("exercises.incorrect")] + [f"{f.title}: {f.text}" for f in findings]),

@@ -1,4 +1,5 @@
-"""Module 06 app: the motivation package, what is missing and where to make it, coherence and the rubric.
+"""Module 06 app: the motivation package, what is missing and where to make it, the budget and forecast
+(module 02), coherence and the rubric.
 
 ``CapstoneApp()`` reads the learner's saved work from the progress store. "Fill from the case"
 completes the missing parts with the case's values (marked as such); the phase toggle is saved;
@@ -43,9 +44,10 @@ def missing_html(pkg: cp.Package, lang: str | None = None) -> str:
 class CapstoneApp(App):
     """The package with its gaps, the coherence findings and the rubric; ``package`` is the current one."""
 
-    def __init__(self, team=None, output_dir: str | Path = "."):
+    def __init__(self, team=None, output_dir: str | Path = ".", pipeline=None):
         self.error = ErrorBox()
         self.team = team
+        self.pipeline = pipeline  # a leader's own deals (a frame from cases.load_pipeline), or None
         self.output_dir = Path(output_dir)
         self.filled = False
         saved = get_store().get("capstone", "phase")
@@ -62,6 +64,8 @@ class CapstoneApp(App):
         self.status = widgets.HTML("")
         self.missing = widgets.HTML("")
         self.missing.add_class("course-capstone-missing-box")
+        self.budget = widgets.HTML("")
+        self.budget.add_class("course-capstone-budget")
         self.findings = widgets.HTML("")
         self.findings.add_class("course-capstone-findings")
         self.rubric = widgets.HTML("")
@@ -69,7 +73,7 @@ class CapstoneApp(App):
         self.widget = widgets.VBox([
             widgets.HTML(f"<h3>{_e(t('capstone.widget.title'))}</h3>"),
             self.phase, widgets.HBox([self.fill_button, self.reload_button, self.doc_button]),
-            self.status, self.error, self.missing, self.findings, self.rubric])
+            self.status, self.error, self.missing, self.budget, self.findings, self.rubric])
         self.widget.add_class("course-capstone-app")
         self.package: cp.Package | None = None
         self.score: cp.Score | None = None
@@ -94,9 +98,11 @@ class CapstoneApp(App):
 
     def _refresh(self) -> None:
         lang = get_language()
-        self.package = cp.gather(fill_from_case=self.filled, team=self.team, phase=self.phase.value, lang=lang)
+        self.package = cp.gather(fill_from_case=self.filled, team=self.team, phase=self.phase.value, lang=lang,
+                                 pipeline=self.pipeline)
         self.score = cp.score(self.package, lang)
         self.missing.value = missing_html(self.package, lang)
+        self.budget.value = pd_._budget_section(self.package, lang)
         self.findings.value = pd_._coherence_section(self.package, lang)
         self.rubric.value = pd_._rubric_section(self.package, lang)
 

@@ -28,7 +28,7 @@ from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
 from ..plots.style import figure_alt
 from . import args as _args
-from .base import App, labelled_slider, metrics_html, ErrorBox, readout, show_png
+from .base import App, ErrorBox, guarded, labelled_slider, metrics_html, readout, show_png
 
 
 _STYLE = {"description_width": "190px"}
@@ -165,16 +165,20 @@ class BudgetSetterApp(App):
     plan saved in module 03, else the default case plan).
 
     ``app.state`` holds the numbers shown (``p_reach``, ``atkinson``, ``locke_latham``,
-    ``threshold``, ``p_threshold``, ``in_zone``).
+    ``threshold``, ``p_threshold``, ``in_zone``). "Save the budget" (:meth:`save`) keeps the chosen
+    budget and the forecast figures it rests on in the progress store (section ``budgets``), where
+    the capstone (module 06) reads them.
     """
 
     def __init__(self, pipeline: pd.DataFrame | None = None, horizon: int = HORIZON, n: int = 10_000,
                  seed: int = 2026, plan: Plan | None = None):
+        self.own_pipeline = pipeline is not None
         self.pipeline = _case_pipeline() if pipeline is None else pipeline
         self.error = ErrorBox()
         self._quiet = True
         team = _case_team()
-        self.forecast = goals.forecast(self.pipeline, horizon, n=n, seed=seed, run_rate=goals.case_run_rate(team))
+        self.run_rate = goals.case_run_rate(team)
+        self.forecast = goals.forecast(self.pipeline, horizon, n=n, seed=seed, run_rate=self.run_rate)
         self.zone = goals.budget_zone(self.forecast)
         self.ability = self.forecast.p90
         if plan is None:
@@ -200,8 +204,13 @@ class BudgetSetterApp(App):
                                   layout=_ROW)
         self.typed.add_class("course-budget-typed")
         self.typed.observe(self._on_typed, names="value")
+        self.save_button = widgets.Button(description=t("goals.widget.save_budget"), icon="save")
+        self.save_button.add_class("course-budget-save")
+        self.save_button.on_click(lambda _b: guarded(self.error)(self.save)())
+        self.saved = widgets.HTML("")
+        self.saved.add_class("course-budget-saved")
         self.widget = widgets.VBox([readout(self.budget, "money"), self.typed, self.error, self.out, self.metrics,
-                                    self.plan_note])
+                                    self.plan_note, widgets.HBox([self.save_button, self.saved])])
         self.widget.add_class("course-budget-app")
         self._quiet = False
         self.refresh()
@@ -219,9 +228,20 @@ class BudgetSetterApp(App):
                               low=format_money(self.budget.min), high=format_money(self.budget.max))
             self.budget.value = int(round(value / self.budget.step) * self.budget.step)
 
-        from .base import guarded
-
         guarded(self.error)(apply)()
+
+    def save(self) -> dict:
+        """Save the chosen budget and the forecast figures behind it (P(reach), P10/P50/P90, the zone,
+        the quantiles) under ``budgets/budget``; module 06 uses them for its threshold check."""
+        from ..capstone_budget import KEY, SECTION, budget_record
+
+        record = budget_record(self.forecast, float(self.budget.value), pipeline=self.pipeline,
+                               run_rate=self.run_rate, plan_threshold=self.plan.threshold, zone=self.zone,
+                               source="own" if self.own_pipeline else "case")
+        get_store().put(SECTION, KEY, record)
+        self.saved.value = (f"<span style='color:#007A5A'>"
+                            f"{_esc(t('goals.widget.budget_saved', budget=format_money(record['budget'])))}</span>")
+        return record
 
     def _plan_text(self) -> str:
         share = format_percent(self.plan.threshold, 0)
