@@ -15,7 +15,7 @@ from course_lib.i18n import format_money, format_percent
 from course_lib.incentives import Plan
 from course_lib.incentives_team import apply_plan
 from course_lib.plots import case, delegation, digital, incentives, motivation
-from course_lib.plots.style import figure_alt, new_figure, set_presentation
+from course_lib.plots.style import figure_alt, new_figure, presentation, presenting, set_presentation
 
 
 @pytest.fixture(params=["nb", "en"])
@@ -127,3 +127,62 @@ def test_module_02_apps_show_figures_with_their_numbers(lang):
     control = wg.ControlDashboardApp()
     html_ = control.out.outputs[-1]["data"]["text/html"]
     assert "alt=" in html_ and ("kr" in html_ if lang == "nb" else "NOK" in html_)
+
+
+def _px(points: float, fig) -> float:
+    """A size in points as pixels on ``fig``'s image."""
+    return points * fig.dpi / 72
+
+
+def test_an_app_with_presentation_true_has_larger_figures_and_the_projector_class():
+    """Does ``presentation=True`` enlarge the app's figure text and lines and mark its root box; and the default not?"""
+    from course_lib.widgets.goals import ControlDashboardApp
+    from course_lib.widgets.base import PRESENTATION_CLASS
+
+    set_language("en")
+    big, normal = ControlDashboardApp(presentation=True), ControlDashboardApp()
+    fig_big, fig_normal = big.chart.top.figure, normal.chart.top.figure
+    # same pixels, larger type and thicker lines on them
+    assert fig_big.get_size_inches()[0] * fig_big.dpi == pytest.approx(
+        fig_normal.get_size_inches()[0] * fig_normal.dpi, rel=0.01)
+    title_big, title_normal = big.chart.top.title, normal.chart.top.title
+    assert _px(title_big.get_fontsize(), fig_big) > 1.3 * _px(title_normal.get_fontsize(), fig_normal)
+    line_big, line_normal = big.chart.cum_plan, normal.chart.cum_plan
+    assert _px(line_big.get_linewidth(), fig_big) > 1.3 * _px(line_normal.get_linewidth(), fig_normal)
+    assert PRESENTATION_CLASS in big.widget._dom_classes
+    assert PRESENTATION_CLASS not in normal.widget._dom_classes and normal.presentation is None
+    assert fig_normal.dpi == 100
+    # a redraw keeps the app's mode, and leaves the global switch off
+    big.refresh()
+    assert big.chart.top.figure.dpi > 130 and not presentation()
+
+
+def test_presentation_false_wins_over_the_global_switch():
+    """Does ``presentation=False`` keep an app normal inside ``presenting()`` (and the default follow it)?"""
+    from course_lib.widgets.motivation import RewardsApp
+
+    set_language("en")
+    with presenting():
+        normal, following = RewardsApp(presentation=False), RewardsApp()
+    assert normal.chart.fig.dpi == 100 and following.chart.fig.dpi > 130
+
+
+def test_presentation_style_enlarges_the_widgets_text():
+    """Does the projector CSS target the class the apps carry and raise ipywidgets' font size?"""
+    import re
+
+    from course_lib.widgets.a11y import PRESENTATION_CSS
+    from course_lib.widgets.base import PRESENTATION_CLASS
+
+    assert f".{PRESENTATION_CLASS}" in PRESENTATION_CSS
+    size = int(re.search(r"--jp-widgets-font-size:\s*(\d+)px", PRESENTATION_CSS).group(1))
+    assert size >= 1.3 * 13, "ipywidgets' default is 13px"
+
+
+def test_projector_pages_build_their_app_with_the_presentation_flag():
+    """Does ``course present`` build its app with ``presentation=True`` (no global switch)?"""
+    from course_lib.present import APPS, notebook_for
+
+    for name in APPS:
+        code = "\n".join(c.source for c in notebook_for(name, "nb").cells if c.cell_type == "code")
+        assert "presentation=True)" in code and "set_presentation" not in code, name

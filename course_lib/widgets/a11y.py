@@ -95,3 +95,36 @@ def name_sliders() -> None:
     if getattr(shell, "kernel", None) is None:  # a terminal IPython (benchmarks) would print the script's repr
         return
     display(Javascript(SLIDER_SCRIPT))
+
+
+#: Projector mode for the widgets themselves (``App(presentation=True)`` gives its root box the class
+#: ``course-presentation``): ipywidgets size their text and rows from these CSS variables, so
+#: setting them on the box enlarges every label, readout, dropdown, button and slider inside it.
+PRESENTATION_CSS = """
+.course-presentation {
+  --jp-widgets-font-size: 19px;
+  --jp-widgets-inline-height: 40px;
+  --jp-widgets-slider-handle-size: 22px;
+  --jp-widgets-slider-track-thickness: 6px;
+  --jp-ui-font-size1: 19px;
+  font-size: 19px;
+}
+.course-presentation .widget-html-content, .course-presentation .widget-label,
+.course-presentation .course-readout, .course-presentation select, .course-presentation button,
+.course-presentation input, .course-presentation textarea, .course-presentation table {
+  font-size: 19px;
+  line-height: 1.35;
+}
+"""
+
+
+def presentation_style() -> None:
+    """Display the style of ``.course-presentation`` (apps in projector mode show it; harmless if repeated)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    if getattr(get_ipython(), "kernel", None) is None:
+        return
+    display(HTML(f"<style>{PRESENTATION_CSS}</style>"))
