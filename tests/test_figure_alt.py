@@ -186,3 +186,99 @@ def test_projector_pages_build_their_app_with_the_presentation_flag():
     for name in APPS:
         code = "\n".join(c.source for c in notebook_for(name, "nb").cells if c.cell_type == "code")
         assert "presentation=True)" in code and "set_presentation" not in code, name
+
+
+# ----------------------------------------------------------------- module 05: funnel, tornado, maturity
+
+
+def test_funnel_alt_gives_visitors_customers_sales_and_the_chance_of_the_target(lang):
+    """Does the funnel's alt state the visitors, the simulated sales and the chance of the target, in the language's format?"""
+    from course_lib import funnel as fn
+    from course_lib.i18n import format_number
+
+    result, target = fn.funnel(fn.CASE_VISITORS), fn.case_inbound_target()
+    alt = figure_alt(digital.plot_funnel(result, target))
+    for number in (format_number(fn.CASE_VISITORS, 0), format_money(float(result.sales.mean())),
+                   format_money(target), format_percent(result.p_reach(target), 0)):
+        assert number in alt, (number, alt)
+    assert ("60 000" if lang == "nb" else "60,000") in alt
+    assert alt.startswith("Salgstrakt" if lang == "nb" else "Sales funnel")
+
+
+def test_tornado_alt_names_the_input_that_swings_the_result_most(lang):
+    """Does the tornado's alt give the base value, the strongest input and its low and high result?"""
+    from course_lib import funnel as fn
+
+    table = fn.sensitivity(fn.CASE_VISITORS)
+    top = table.sort_values("swing", ascending=False).iloc[0]
+    alt = figure_alt(digital.plot_funnel_tornado(table))
+    for text in (str(top["label"]), format_money(float(top["base"])), format_money(float(top["low"])),
+                 format_money(float(top["high"])), str(len(table))):
+        assert text in alt, (text, alt)
+    assert not alt.startswith(("Figur", "Figure")), "a specific alt, not the generic fallback"
+
+
+def test_maturity_alt_lists_each_step_for_the_case_and_the_learner(lang):
+    """Does the maturity chart's alt give every step's score (and the learner's) with the language's decimal mark?"""
+    from course_lib import strategy as sg
+    from course_lib.i18n import format_number
+
+    case_scores = sg.score(sg.case_answers())
+    alt = figure_alt(digital.plot_maturity(case_scores))
+    for number, value in zip(case_scores["number"], case_scores["maturity"]):
+        assert f"{number}: {format_number(float(value), 1)}" in alt, (number, alt)
+    assert ("3,0" if lang == "nb" else "3.0") in alt
+    learner = {key: 5 for key in sg.case_answers()}
+    both = sg.compare(learner)
+    alt = figure_alt(digital.plot_maturity(both.rename(columns={"case": "maturity"}),
+                                           both.rename(columns={"learner": "maturity"})[["maturity"]]))
+    assert ("Din vurdering" if lang == "nb" else "Your assessment") in alt
+    assert f"1: {format_number(5.0, 1)}" in alt
+
+
+# ----------------------------------------------------------------- module 02: forecast, budget, theories, control
+
+
+@pytest.fixture(scope="module")
+def pipeline_forecast():
+    from course_lib import goals
+    from course_lib.pipeline_data import load_pipeline
+
+    return goals.forecast(load_pipeline(), horizon=3, run_rate=goals.case_run_rate()), goals.case_budget(3)
+
+
+def test_forecast_alt_gives_the_budget_the_chance_and_the_expected_sales(lang, pipeline_forecast):
+    """Does the forecast's alt state the budget, the chance of reaching it and the expected value?"""
+    from course_lib.plots import goals as views
+
+    result, budget = pipeline_forecast
+    alt = figure_alt(views.plot_forecast(result, budget))
+    for number in (format_money(budget), format_percent(result.p_reach(budget), 0), format_money(result.expected)):
+        assert number in alt, (number, alt)
+    assert alt.startswith("Prognose" if lang == "nb" else "Forecast")
+
+
+def test_budget_and_theories_alts_give_their_numbers(lang, pipeline_forecast):
+    """Do the budget chart's and the goal theories' alts carry the budget, the chance and the 50 % peak?"""
+    from course_lib.plots import goals as views
+
+    result, budget = pipeline_forecast
+    alt = figure_alt(views.plot_budget(result, budget))
+    assert format_money(budget) in alt and format_percent(result.p_reach(budget), 0) in alt
+    alt = figure_alt(views.plot_goal_theories())
+    assert format_percent(0.5, 0) in alt and ("Atkinson" in alt)
+
+
+def test_control_alt_gives_actual_against_plan_and_the_forecasts(lang):
+    """Does the control chart's alt give the cumulative actual and plan, and both year forecasts?"""
+    from course_lib import goals
+    from course_lib.plots import goals as views
+
+    control = goals.control_table(load_team(), as_of="2026-07")
+    alt = figure_alt(views.plot_control(control))
+    july = control.table.iloc[6]
+    forecasts = control.forecasts.set_index("method")["forecast"]
+    for number in (format_money(float(july["cum_actual"])), format_money(float(july["cum_plan"])),
+                   format_money(float(forecasts["run_rate"])), format_money(float(forecasts["pipeline"]))):
+        assert number in alt, (number, alt)
+    assert alt.startswith("Budsjettkontroll 2026" if lang == "nb" else "Budget control 2026")
