@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..i18n import format_money, format_number, format_percent, format_plain, t
-from ..plots.style import figure_alt, to_png
+from ..plots.style import PALETTE, figure_alt, to_png
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ class ErrorBox(widgets.HTML):
         else:
             text = str(problem)
         self.value = (
-            '<div style="color:#B00020;border-left:4px solid #D55E00;padding:4px 8px;'
+            f'<div style="color:#B00020;border-left:4px solid {PALETTE["vermillion"]};padding:4px 8px;'
             'background:#FFF4EC">'
             f"<b>{html.escape(t('core.error_prefix'))}:</b> {html.escape(text)}</div>"
         )
