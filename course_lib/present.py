@@ -46,6 +46,12 @@ def check_app(name: str) -> str:
     return name
 
 
+def projector_call(call: str) -> str:
+    """The constructor ``call`` with ``presentation=True`` added (``"FunnelApp()"`` -> ``"FunnelApp(presentation=True)"``)."""
+    head, _, args = call.rstrip().rpartition(")")[0].partition("(")
+    return f"{head}({args + ', ' if args.strip() else ''}presentation=True)"
+
+
 def notebook_for(app: str, lang: str):
     """A notebook that sets ``lang`` and shows only ``app``."""
     import nbformat
@@ -57,11 +63,10 @@ def notebook_for(app: str, lang: str):
     cls = call.split("(", 1)[0]
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell(f'from course_lib import set_language\nset_language("{lang}")\n'
-                                  "from course_lib.plots.style import set_presentation\n"
-                                  "set_presentation(True)  # projector: larger type and thicker lines"),
+        nbformat.v4.new_code_cell(f'from course_lib import set_language\nset_language("{lang}")'),
         nbformat.v4.new_markdown_cell(f"## {t('present.title', lang=lang, app=app)}"),
-        nbformat.v4.new_code_cell(f"from {module} import {cls}\n{call}"),
+        # projector: larger type, thicker lines and larger controls (App's presentation flag)
+        nbformat.v4.new_code_cell(f"from {module} import {cls}\n{projector_call(call)}"),
     ]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return nb

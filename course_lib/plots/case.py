@@ -25,7 +25,7 @@ from ..periods import month_label
 from ..cases import monthly_totals, region_name, seller_attainment, team_summary
 from ..i18n import format_money, format_percent, get_language, invalid, t
 from .live import new_figure
-from .style import PALETTE, SERIES, money_axis, percent_axis, set_alt, styled
+from .style import DARK, PALETTE, SERIES, money_axis, percent_axis, set_alt, styled
 
 STAR_LEVEL = 1.10      # attainment at or above this is shown as "well above quota"
 LAGGARD_LEVEL = 0.85   # attainment below this is shown as "well below quota"
@@ -201,18 +201,18 @@ def manager_position(df: pd.DataFrame):
     spread = high - low
     widest = int(np.nanargmax(spread))
     notes = [
-        (1.0, t("cases.plot.from_above", growth=format_percent(growth, 0, lang)), "#B34700"),   # AA contrast
+        (1.0, t("cases.plot.from_above", growth=format_percent(growth, 0, lang)), DARK["vermillion"]),   # AA contrast
         (0.64, t("cases.plot.her_number", average=format_percent(float(team["new_sales"].sum() / team["quota"].sum()), 0, lang)),
          PALETTE["blue"]),
         (0.36, t("cases.plot.from_below", low=format_percent(low[widest], 0, lang),
-                 high=format_percent(high[widest], 0, lang), month=month_label(months[widest])), "#333333"),
+                 high=format_percent(high[widest], 0, lang), month=month_label(months[widest])), DARK["charcoal"]),
     ]
     for y_frac, text, colour in notes:
         side.text(0.08, y_frac, text, transform=side.transAxes, fontsize=9, color=colour, va="top", ha="left")
     side.annotate("", xy=(0.02, 0.66), xytext=(0.02, 0.98), xycoords="axes fraction",
                   arrowprops={"arrowstyle": "-|>", "color": PALETTE["vermillion"], "linewidth": 1.8})
     side.annotate("", xy=(0.02, 0.50), xytext=(0.02, 0.18), xycoords="axes fraction",
-                  arrowprops={"arrowstyle": "-|>", "color": "#333333", "linewidth": 1.8})
+                  arrowprops={"arrowstyle": "-|>", "color": DARK["charcoal"], "linewidth": 1.8})
     set_alt(fig, " ".join([t("cases.plot.alt_position",
                               team=format_percent(float(team["new_sales"].sum() / team["quota"].sum()), 0, lang))]
                           + [" ".join(note.split()) for _y, note, _c in notes]))

@@ -39,7 +39,7 @@ def plot_profiles(summary: cr.Summary):
         return fig
     keys = list(groups)[::-1]
     means = [groups[k]["mean"] for k in keys]
-    ax.barh([_wrap(cr.label("profile", k)) for k in keys], means, color=PALETTE.get("blue", "#0072B2"))
+    ax.barh([_wrap(cr.label("profile", k)) for k in keys], means, color=PALETTE["blue"])
     for y, k in enumerate(keys):
         g = groups[k]
         ax.text(g["mean"] + 0.08, y, f"{format_number(g['mean'], 1)} (n = {g['n']})", va="center", fontsize=_BIG - 2)
@@ -66,10 +66,10 @@ def plot_votes(summary: cr.Summary, kind: str = "delegation"):
     for y, k in enumerate(keys):
         votes = groups[k]["votes"]
         for level, count in votes.items():
-            ax.scatter(level, y, s=120 + 180 * count, color=PALETTE.get("blue", "#0072B2"), alpha=0.75, zorder=3)
+            ax.scatter(level, y, s=120 + 180 * count, color=PALETTE["blue"], alpha=0.75, zorder=3)
             ax.text(level, y, str(count), ha="center", va="center", color="white", fontsize=_BIG - 3,
                     fontweight="bold", zorder=4)
-        ax.plot([groups[k]["median"]], [y], marker="|", markersize=30, markeredgewidth=3, color=PALETTE.get("vermillion", "#D55E00"),
+        ax.plot([groups[k]["median"]], [y], marker="|", markersize=30, markeredgewidth=3, color=PALETTE["vermillion"],
                 zorder=5)
     ax.set_yticks(range(len(keys)), [_wrap(cr.label(kind, k), 34) for k in keys])
     ax.set_xticks(range(1, top + 1))
@@ -96,7 +96,7 @@ def plot_quiz(summary: cr.Summary):
         return fig
     keys = list(groups)[::-1]
     shares = [groups[k]["share"] for k in keys]
-    ax.barh(keys, shares, color=PALETTE.get("green", "#009E73"))
+    ax.barh(keys, shares, color=PALETTE["green"])
     for y, k in enumerate(keys):
         ax.text(groups[k]["share"] + 0.01, y, f"{format_percent(groups[k]['share'], 0)} (n = {groups[k]['n']})",
                 va="center", fontsize=_BIG - 2)

@@ -23,12 +23,12 @@ from matplotlib.patches import Rectangle
 from .. import delegation as dl
 from ..i18n import format_number, format_percent, t
 from .blit import blit_png, figure_key, freeze_cached
-from .style import PALETTE, new_figure, set_alt
+from .style import DARK, LIGHT, PALETTE, new_figure, set_alt
 
 # cell codes -> colours: empty, I, C, R, A, A/R, invalid
 _CODES = {"": 0, "I": 1, "C": 2, "R": 3, "A": 4, "A/R": 5}
 _INVALID = 6
-_COLOURS = ["#FFFFFF", "#E6E6E6", "#F9D9A6", PALETTE["sky"], PALETTE["blue"], "#003F66", PALETTE["vermillion"]]
+_COLOURS = [LIGHT["white"], LIGHT["mist"], LIGHT["sand"], PALETTE["sky"], PALETTE["blue"], PALETTE["navy"], PALETTE["vermillion"]]
 _TEXT_ON_DARK = {4, 5, 6}
 _CMAP = ListedColormap(_COLOURS)
 
@@ -96,8 +96,8 @@ class BoardHeatmap:
         ax.tick_params(length=0)
         self.base_labels = [_wrap(dl.decision_label(d)) for d in self.decisions]
         ax.set_yticks(range(n), self.base_labels, fontsize=9)
-        self.grid_lines = [ax.hlines(np.arange(-0.5, n, 1), -0.5, m - 0.5, color="#BBBBBB", linewidth=0.6),
-                           ax.vlines(np.arange(-0.5, m, 1), -0.5, n - 0.5, color="#BBBBBB", linewidth=0.6)]
+        self.grid_lines = [ax.hlines(np.arange(-0.5, n, 1), -0.5, m - 0.5, color=LIGHT["rule"], linewidth=0.6),
+                           ax.vlines(np.arange(-0.5, m, 1), -0.5, n - 0.5, color=LIGHT["rule"], linewidth=0.6)]
         ax.set_xlim(-0.5, m - 0.5)
         ax.set_ylim(n - 0.5, -0.5)
         for spine in ax.spines.values():
@@ -145,7 +145,7 @@ class BoardHeatmap:
 
         self.ax.set_yticks(range(len(self.decisions)), [mark(d) + b for d, b in zip(self.decisions, self.base_labels)])
         for label, d in zip(self.ax.get_yticklabels(), self.decisions):
-            colour = "#5B3A8C" if d in working else (PALETTE["vermillion"] if d in gaps else "black")
+            colour = DARK["violet"] if d in working else (PALETTE["vermillion"] if d in gaps else "black")
             label.set_color(colour)
             label.set_fontweight("bold" if d in gaps else "normal")
 
@@ -247,7 +247,7 @@ class LevelsChart:
                 color=PALETTE["sky"], alpha=0.35, label=t("delegation.levels.reference_range"))
         self.ref_points = ax.scatter([r.level for r in refs], y, marker="D", s=55, color=PALETTE["blue"], zorder=3,
                    label=t("delegation.levels.reference"))
-        self.klass = ax.scatter([], [], s=[], color=PALETTE["grey"], alpha=0.55, zorder=2,
+        self.klass = ax.scatter([], [], s=[], color=PALETTE["grey"], alpha=0.85, zorder=2,
                                 label=t("delegation.levels.class"))
         self.you = ax.scatter([], [], marker="o", s=90, color=PALETTE["orange"], edgecolor="black",
                               zorder=4, label=t("delegation.levels.you"))
@@ -262,7 +262,7 @@ class LevelsChart:
         from matplotlib.lines import Line2D
         handles, labels = ax.get_legend_handles_labels()
         idx = labels.index(t("delegation.levels.class"))
-        handles[idx] = Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE["grey"], alpha=0.6)
+        handles[idx] = Line2D([], [], marker="o", linestyle="", markersize=8, color=PALETTE["grey"], alpha=0.85)
         self.fig.legend(handles, labels, loc="outside lower center", ncol=4, fontsize=8.5)
         # Everything but the points is static: lay out once, then freeze for fast redraws.
         self._layout_key = ("LevelsChart", tuple(self.decisions)) + figure_key(self.fig)

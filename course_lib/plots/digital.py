@@ -494,9 +494,9 @@ def funnel_bars_html(result: fn.FunnelResult) -> str:
             f"<td style='width:260px'><div style='background:{PALETTE['sky']};border:1px solid {PALETTE['blue']};"
             f"height:16px;width:{width:.1f}%'></div></td>"
             f"<td style='text-align:right;padding:0 6px'><b>{_html.escape(number)}</b></td>"
-            f"<td style='color:#555;font-size:90%'>({_html.escape(span)})</td></tr>")
+            f"<td style='color:{DARK['ink']};font-size:90%'>({_html.escape(span)})</td></tr>")
     return (f"<div class='course-funnel-bars'><b>{_html.escape(t('digital.plot.funnel_title'))}</b> "
-            f"<span style='color:#555;font-size:90%'>{_html.escape(t('digital.plot.funnel_bars_note'))}</span>"
+            f"<span style='color:{DARK['ink']};font-size:90%'>{_html.escape(t('digital.plot.funnel_bars_note'))}</span>"
             f"<table style='border-collapse:collapse'>{''.join(rows)}</table></div>")
 
 
@@ -521,7 +521,7 @@ def tornado_html(table: pd.DataFrame, title: str | None = None) -> str:
                           f"height:6px;width:{_pct_width(w, reach):.1f}%;background:{c}'></div>"
                           for k, (w, c) in enumerate(sorted(parts, reverse=True)))
             cells.append(f"<td style='width:170px;position:relative;height:18px;"
-                         f"{'border-right' if side == 'left' else 'border-left'}:1px solid #000'>"
+                         f"{'border-right' if side == 'left' else 'border-left'}:1px solid {PALETTE['black']}'>"
                          f"<div style='position:relative;height:16px'>{bar}</div></td>")
         rows.append(f"<tr><td style='padding:1px 8px 1px 0;white-space:nowrap'>{_html.escape(str(r.label))}</td>"
                     f"<td style='text-align:right;padding-right:6px;font-size:90%'>{_html.escape(format_money(r.low))}</td>"

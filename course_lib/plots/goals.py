@@ -61,9 +61,9 @@ class ForecastChart:
         self.fig, ax = new_figure(figsize=figsize)
         self.ax = ax
         edges = np.linspace(0, 1, self.BINS + 1)
-        self.hist = ax.stairs(np.zeros(self.BINS), edges, fill=True, color=PALETTE["sky"], alpha=0.85,
+        self.hist = ax.stairs(np.zeros(self.BINS), edges, fill=True, color=PALETTE["sky"], alpha=1.0,
                               label=t("goals.plot.simulations"))
-        self.miss = ax.stairs(np.zeros(self.BINS), edges, fill=True, color=PALETTE["grey"], alpha=0.55,
+        self.miss = ax.stairs(np.zeros(self.BINS), edges, fill=True, color=PALETTE["grey"], alpha=1.0,
                               label=t("goals.plot.below_budget"))
         self.budget_line = ax.axvline(0, color=PALETTE["vermillion"], lw=2.2, label=t("goals.plot.budget"))
         self.mean_line = ax.axvline(0, color=PALETTE["black"], lw=1.4, ls="--", label=t("goals.plot.expected"))

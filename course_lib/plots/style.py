@@ -17,21 +17,26 @@ from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from ..i18n import format_money, format_number, format_percent, get_language
 
-# Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
+# Okabe & Ito (2008) hues, the one palette of every course figure. Each colour that draws a line, a
+# bar or a mark has at least 3:1 contrast on white (WCAG 2.1 AA, 1.4.11 non-text contrast); the
+# published tones that do not reach it are darkened along their own hue (ratio in the comments,
+# computed by tests/test_palette.py, which also checks that no two of them merge under simulated
+# deuteranopia, protanopia or tritanopia).
 PALETTE = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "sky": "#56B4E9",
-    "purple": "#CC79A7",
-    "yellow": "#F0E442",
-    "black": "#000000",
-    "grey": "#999999",
+    "blue": "#0072B2",        # 5.2:1 (Okabe-Ito as published)
+    "orange": "#C48800",      # 3.1:1 (published #E69F00: 2.3:1)
+    "green": "#009E73",       # 3.4:1 (as published)
+    "vermillion": "#B34700",  # 5.5:1 (published #D55E00: 3.9:1; darker, so it stays apart from the
+                              #        darker orange for deuteranopes, as the published pair did)
+    "sky": "#209AEA",         # 3.1:1 (published #56B4E9: 2.3:1; same hue, more saturated, so it
+                              #        stays apart from green for tritanopes)
+    "purple": "#CC79A7",      # 3.1:1 (as published)
+    "black": "#000000",       # 21:1
+    "grey": "#767676",        # 4.5:1 (was #999999: 2.9:1)
+    "navy": "#003F66",        # 11:1 (the decision board's A/R cells)
 }
 SERIES = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
-# Darker variants for text and thin lines: at least 4.5:1 on white (WCAG AA for text; the light
-# palette tones reach only 1.3-3.9:1 and are kept for areas, bars and thick lines).
+# Darker variants for text and thin lines: at least 4.5:1 on white (WCAG AA for text, 1.4.3).
 DARK = {
     "orange": "#A86200",
     "sky": "#2A7AB0",
@@ -40,7 +45,39 @@ DARK = {
     "yellow": "#7A6F00",
     "purple": "#A2507F",
     "grey": "#767676",
+    "violet": "#5B3A8C",      # the decision board's labels of decisions in progress
+    "ink": "#555555",         # secondary text in HTML figures
+    "charcoal": "#333333",    # annotations
 }
+# Light tones for surfaces only: cells that carry their own text (the decision board), and the
+# thin rules between them. Never the only carrier of what a figure says, so no 3:1 is required.
+LIGHT = {
+    "white": "#FFFFFF",       # board: empty cells
+    "mist": "#E6E6E6",        # board: I cells
+    "sand": "#F9D9A6",        # board: C cells
+    "rule": "#BBBBBB",        # board: grid between cells
+}
+
+
+def contrast_ratio(colour, background="#FFFFFF") -> float:
+    """WCAG 2.1 contrast ratio of two colours (any matplotlib colour; alpha is blended over ``background``).
+
+    Example:
+        >>> round(contrast_ratio("#767676"), 2), round(contrast_ratio("#999999"), 2)
+        (4.54, 2.85)
+    """
+    from matplotlib.colors import to_rgba
+
+    def luminance(rgb):
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    back = to_rgba(background)[:3]
+    r, g, b, a = to_rgba(colour)
+    front = [a * c + (1 - a) * k for c, k in zip((r, g, b), back)]
+    hi, lo = sorted((luminance(front), luminance(back)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
 
 _RC = {
     "font.size": 10,

@@ -18,6 +18,11 @@ axe-core rule ``select-name``), so a Dropdown with a description (visible, or of
 as on the decision board) has an accessible name; and it makes panels with the CSS class
 ``course-scroll`` (scrolling text) focusable so they can be scrolled with the keyboard.
 
+Keyboard in JupyterLab: in a notebook's command mode JupyterLab binds ArrowUp/ArrowDown (and
+letters) to moving between cells, so a focused dropdown (the decision board's cells) could not be
+changed with the arrow keys. The script marks every widget ``select`` and slider handle with
+``data-lm-suppress-shortcuts`` (Lumino then leaves the keys to the control).
+
 Example:
     >>> "aria-label" in SLIDER_SCRIPT
     True
@@ -59,6 +64,13 @@ SLIDER_SCRIPT = r"""
         var text = labelText(c) || c.getAttribute('placeholder') || c.title || '';
         if (text) c.setAttribute('aria-label', text);
       });
+    // JupyterLab's notebook shortcuts (ArrowUp/ArrowDown move between cells in command mode) take
+    // the arrow keys from a focused dropdown or slider handle; Lumino skips its shortcuts for
+    // elements marked data-lm-suppress-shortcuts, so the arrow keys change the control instead
+    document.querySelectorAll('.jupyter-widgets select:not([data-lm-suppress-shortcuts]), '
+                              + '.noUi-handle:not([data-lm-suppress-shortcuts])').forEach(function (c) {
+      c.setAttribute('data-lm-suppress-shortcuts', 'true');
+    });
     // a scrolling panel must be reachable with the keyboard
     document.querySelectorAll('.course-scroll:not([tabindex])').forEach(function (el) {
       el.setAttribute('tabindex', '0');
@@ -95,3 +107,36 @@ def name_sliders() -> None:
     if getattr(shell, "kernel", None) is None:  # a terminal IPython (benchmarks) would print the script's repr
         return
     display(Javascript(SLIDER_SCRIPT))
+
+
+#: Projector mode for the widgets themselves (``App(presentation=True)`` gives its root box the class
+#: ``course-presentation``): ipywidgets size their text and rows from these CSS variables, so
+#: setting them on the box enlarges every label, readout, dropdown, button and slider inside it.
+PRESENTATION_CSS = """
+.course-presentation {
+  --jp-widgets-font-size: 19px;
+  --jp-widgets-inline-height: 40px;
+  --jp-widgets-slider-handle-size: 22px;
+  --jp-widgets-slider-track-thickness: 6px;
+  --jp-ui-font-size1: 19px;
+  font-size: 19px;
+}
+.course-presentation .widget-html-content, .course-presentation .widget-label,
+.course-presentation .course-readout, .course-presentation select, .course-presentation button,
+.course-presentation input, .course-presentation textarea, .course-presentation table {
+  font-size: 19px;
+  line-height: 1.35;
+}
+"""
+
+
+def presentation_style() -> None:
+    """Display the style of ``.course-presentation`` (apps in projector mode show it; harmless if repeated)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    if getattr(get_ipython(), "kernel", None) is None:
+        return
+    display(HTML(f"<style>{PRESENTATION_CSS}</style>"))

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..i18n import format_money, format_number, format_percent, format_plain, t
-from ..plots.style import figure_alt, to_png
+from ..plots.style import PALETTE, figure_alt, to_png
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ class ErrorBox(widgets.HTML):
         else:
             text = str(problem)
         self.value = (
-            '<div style="color:#B00020;border-left:4px solid #D55E00;padding:4px 8px;'
+            f'<div style="color:#B00020;border-left:4px solid {PALETTE["vermillion"]};padding:4px 8px;'
             'background:#FFF4EC">'
             f"<b>{html.escape(t('core.error_prefix'))}:</b> {html.escape(text)}</div>"
         )
@@ -229,26 +229,69 @@ class App:
     implements ``_refresh`` and observes its controls with ``self._on_change``; ``refresh()`` then
     shows any failure in the error line instead of losing it. While ``self._quiet`` is true
     (e.g. when a preset sets several controls at once) changes do not redraw.
+
+    Every app takes ``presentation=`` (keyword only): ``True`` builds and redraws its figures in
+    projector mode (``plots.style.presenting``: larger type, thicker lines) and gives its root box
+    the CSS class ``course-presentation``, whose style (shown once with the app) enlarges the
+    widgets' own text and controls; ``False`` keeps the normal size even inside ``presenting()``;
+    ``None`` (the default) follows the global switch (``plots.style.set_presentation``).
+
+    Example:
+        >>> from course_lib.widgets.motivation import RewardsApp
+        >>> app = RewardsApp(presentation=True)
+        >>> "course-presentation" in app.widget._dom_classes
+        True
     """
 
     widget: widgets.Widget
     error: ErrorBox
     _quiet = False
+    presentation: bool | None = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is None or getattr(init, "_takes_presentation", False):
+            return
+
+        @functools.wraps(init)
+        def __init__(self, *args, presentation: bool | None = None, **kw):
+            if presentation is None:
+                return init(self, *args, **kw)
+            self.presentation = bool(presentation)
+            from ..plots.style import presenting
+
+            with presenting(self.presentation):
+                init(self, *args, **kw)
+            widget = getattr(self, "widget", None)
+            if self.presentation and isinstance(widget, widgets.DOMWidget):
+                widget.add_class(PRESENTATION_CLASS)
+
+        __init__._takes_presentation = True
+        cls.__init__ = __init__
 
     def _on_change(self, _change=None) -> None:
         if not self._quiet:
             self.refresh()
 
     def refresh(self) -> None:
-        guarded(self.error)(self._refresh)()
+        if self.presentation is None:
+            guarded(self.error)(self._refresh)()
+            return
+        from ..plots.style import presenting
+
+        with presenting(self.presentation):  # a figure built anew on a change keeps the app's mode
+            guarded(self.error)(self._refresh)()
 
     def _refresh(self) -> None:  # pragma: no cover - every app defines it
         raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs):
-        from .a11y import name_sliders
+        from .a11y import name_sliders, presentation_style
 
         name_sliders()      # slider handles get accessible names (ipywidgets gives them none)
+        if self.presentation:
+            presentation_style()
         widget = self.widget
         if getattr(widget, "_view_name", None) is None or not getattr(widget, "_model_id", None):
             return widget._repr_mimebundle_(**kwargs)
@@ -257,3 +300,7 @@ class App:
         return {"text/plain": f"{type(self).__name__}()",
                 "application/vnd.jupyter.widget-view+json": {
                     "version_major": 2, "version_minor": 0, "model_id": widget._model_id}}
+
+
+#: CSS class of an app's root box in projector mode (styled by ``a11y.PRESENTATION_CSS``).
+PRESENTATION_CLASS = "course-presentation"
