@@ -72,7 +72,8 @@ def _apps():
             "DelegationLevelsApp": delegation.DelegationLevelsApp, "FunnelApp": digital.FunnelApp,
             "InvestmentApp": digital.InvestmentApp, "StartDemo": start.StartDemo, "Overview": quiz.Overview,
             "make_quiz_widget": quiz.make_quiz_widget, "ShareButton": classroom.ShareButton,
-            "ClassSummaryApp": classroom.ClassSummaryApp, "ControlDashboardApp": goals.ControlDashboardApp}
+            "ClassSummaryApp": classroom.ClassSummaryApp, "ControlDashboardApp": goals.ControlDashboardApp,
+            "PipelineForecastApp": goals.PipelineForecastApp}
 
 
 _OK = lambda: None  # noqa: E731
@@ -139,6 +140,10 @@ BAD_ARGUMENTS = [
     ("ControlDashboardApp", {"year": 2025.5}, "year"),
     ("ControlDashboardApp", {"team": "x"}, "str"),
     ("ControlDashboardApp", {"team": pd.DataFrame({"month": ["2025-01"]})}, "quota"),
+    ("PipelineForecastApp", {"pipeline": "x"}, "pipeline"),
+    ("PipelineForecastApp", {"n": 10**9}, "n"),
+    ("PipelineForecastApp", {"n": 2.5}, "n"),
+    ("PipelineForecastApp", {"seed": "x"}, "seed"),
 ]
 
 

@@ -387,7 +387,8 @@ class ControlChart:
             line.set_xdata([n - 1 + 0.5, n - 1 + 0.5])
         lang = get_language()
         set_alt(self.top.figure, t(
-            "goals.plot.alt_control", year=result.year, months=n,
+            "goals.plot.alt_control", year=result.year,
+            after=t("goals.plot.after_one" if n == 1 else "goals.plot.after_many", months=n),
             actual=format_money(float(tab["cum_actual"].to_numpy()[n - 1]) if n else 0.0, 0, lang),
             plan=format_money(float(tab["cum_plan"].to_numpy()[n - 1]) if n else 0.0, 0, lang),
             run_rate=format_money(float(fc.loc["run_rate", "forecast"]), 0, lang),

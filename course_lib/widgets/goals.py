@@ -26,7 +26,7 @@ from ..incentives import Plan
 from ..pipeline_data import STAGE_ORDER, stage_name
 from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
-from ..plots.style import figure_alt
+from ..plots.style import PALETTE, figure_alt
 from . import args as _args
 from .base import App, ErrorBox, guarded, labelled_slider, metrics_html, readout, show_png
 
@@ -69,8 +69,11 @@ class PipelineForecastApp(App):
     """
 
     def __init__(self, pipeline: pd.DataFrame | None = None, n: int = 10_000, seed: int = 2026):
+        if pipeline is not None:
+            _args.instance("pipeline", pipeline, pd.DataFrame, t("args.what.pipeline"))
         self.pipeline = _case_pipeline() if pipeline is None else pipeline
-        self.n, self.seed = n, seed
+        # every slider move re-runs the simulation: more than 200 000 runs would make the app sluggish
+        self.n, self.seed = _args.number("n", n, 100, 200_000, integer=True), _args.seed("seed", seed)
         self.error = ErrorBox()
         self.result: goals.Forecast | None = None
         self.budget = float("nan")
@@ -363,7 +366,8 @@ class ControlDashboardApp(App):
         self.result = result
         self.chart.update(result)
         show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))  # <img> with alt, one state message
-        colour = {"act_low": "#D55E00", "act_high": "#0072B2", "watch": "#E69F00", "leave": "#009E73"}[result.reading]
+        colour = {"act_low": PALETTE["vermillion"], "act_high": PALETTE["blue"], "watch": PALETTE["orange"],
+                  "leave": PALETTE["green"]}[result.reading]
         # not by colour alone: a symbol as well as the words
         symbol = {"act_low": "▼", "act_high": "▲", "watch": "●", "leave": "✓"}[result.reading]
         self.reading.value = (f"<div style='border-left:5px solid {colour};padding:4px 10px'>"

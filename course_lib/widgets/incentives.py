@@ -436,7 +436,8 @@ class PhaseExplorer(App):
     @staticmethod
     def _summary_html(res, ref) -> str:
         a, b = res.totals, ref.totals
-        head = (f"<tr><th></th><th style='padding:0 10px'>{_esc(t('incentives.plot.your_plan'))}</th>"
+        head = (f"<tr><th><span style='position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap'>{_esc(t('incentives.widget.s_measure'))}</span></th>"
+                f"<th style='padding:0 10px'>{_esc(t('incentives.plot.your_plan'))}</th>"
                 f"<th style='padding:0 10px'>{_esc(t('incentives.plot.reference'))}</th></tr>")
         rows = [
             ("incentives.widget.s_profit", format_millions(a["profit"]), format_millions(b["profit"])),

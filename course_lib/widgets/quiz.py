@@ -279,7 +279,8 @@ class Overview:
             for q, s in ((q, status[q["id"]]) for q in self.questions))
         self.table.value = (
             f"<b>{t('exercises.overview_title', done=done, total=len(self.questions))}</b>"
-            f"<table style='margin-top:4px'><tr><th></th><th>{t('exercises.overview_question')}</th>"
+            f"<table style='margin-top:4px'><tr><th><span style='position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap'>{t('exercises.overview_mark')}</span></th>"
+            f"<th>{t('exercises.overview_question')}</th>"
             f"<th>{t('exercises.overview_status')}</th></tr>{rows}</table>")
 
     def _repr_mimebundle_(self, **kwargs):
