@@ -35,10 +35,9 @@ def test_notebook_cites_the_verified_sources(lang):
 
 
 def test_norwegian_notebook_outputs_are_audited_for_english_numbers_when_make_test_runs_them():
-    """Notebook 01 in bokmål runs once, under nbval in `make test`, with the number audit on its outputs.
-
-    (It used to be executed a second time here just to scan its outputs; the audit in the root
-    conftest does that scan, more thoroughly, on the same run.)
+    """Notebook 01 in bokmål runs once in `make test`: in JupyterLab, in the browser tests, whose
+    helper saves it after "Run all" and applies nbval's checks to its outputs, the number audit
+    included (`format_audit.executed_notebook_problems`); nbval no longer runs it a second time.
     """
     from course_lib.format_audit import audited_notebook
 
@@ -46,4 +45,9 @@ def test_norwegian_notebook_outputs_are_audited_for_english_numbers_when_make_te
     assert audited_notebook("notebooks/nb/01_motivation.ipynb")
     recipe = (ROOT / "Makefile").read_text()
     test_target = recipe[recipe.index("\ntest:"):recipe.index("\ntest-fast:")]
-    assert "--nbval-lax" in test_target and "notebooks/nb" in test_target
+    assert "-m browser tests/browser" in test_target and "notebooks/nb" not in test_target
+    helpers = (ROOT / "tests" / "browser" / "helpers.py").read_text()
+    run = helpers[helpers.index("def open_and_run"):helpers.index("def save_notebook")]
+    assert "saved_output_problems" in run
+    browser_tests = (ROOT / "tests" / "browser" / "test_motivation_browser.py").read_text()
+    assert 'notebook_page(f"notebooks/{lang}/01_motivation.ipynb")' in browser_tests

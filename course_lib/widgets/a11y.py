@@ -140,3 +140,17 @@ def presentation_style() -> None:
     if getattr(get_ipython(), "kernel", None) is None:
         return
     display(HTML(f"<style>{PRESENTATION_CSS}</style>"))
+
+
+SR_ONLY = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
+"""Inline style for a text only screen readers see (e.g. the label of a table's corner header cell)."""
+
+
+def sr_only(text: str) -> str:
+    """``text`` (already escaped) in a block only screen readers see.
+
+    Example:
+        >>> sr_only("Mark").startswith("<div style='position:absolute")
+        True
+    """
+    return f"<div style='{SR_ONLY}'>{text}</div>"

@@ -26,6 +26,7 @@ from ..incentives_team import apply_plan
 from ..plots.incentives import DesignerChart, PhaseChart, UniformChart
 from ..plots.style import figure_alt
 from ..progress import get_store
+from .a11y import sr_only
 from . import args as _args
 from .base import App, ErrorBox, guarded, readout, show_html, show_png
 
@@ -436,7 +437,7 @@ class PhaseExplorer(App):
     @staticmethod
     def _summary_html(res, ref) -> str:
         a, b = res.totals, ref.totals
-        head = (f"<tr><th><span style='position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap'>{_esc(t('incentives.widget.s_measure'))}</span></th>"
+        head = (f"<tr><th>{sr_only(_esc(t('incentives.widget.s_measure')))}</th>"
                 f"<th style='padding:0 10px'>{_esc(t('incentives.plot.your_plan'))}</th>"
                 f"<th style='padding:0 10px'>{_esc(t('incentives.plot.reference'))}</th></tr>")
         rows = [

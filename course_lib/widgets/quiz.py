@@ -18,6 +18,7 @@ from ..exercises.checking import Verdict, check
 from ..html_safety import markdown_html
 from ..i18n import pick, t
 from ..progress import get_store
+from .a11y import sr_only
 from . import args as _args
 from .base import ErrorBox, guarded
 
@@ -279,7 +280,7 @@ class Overview:
             for q, s in ((q, status[q["id"]]) for q in self.questions))
         self.table.value = (
             f"<b>{t('exercises.overview_title', done=done, total=len(self.questions))}</b>"
-            f"<table style='margin-top:4px'><tr><th><span style='position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap'>{t('exercises.overview_mark')}</span></th>"
+            f"<table style='margin-top:4px'><tr><th>{sr_only(t('exercises.overview_mark'))}</th>"
             f"<th>{t('exercises.overview_question')}</th>"
             f"<th>{t('exercises.overview_status')}</th></tr>{rows}</table>")
 

@@ -99,3 +99,42 @@ def saved_output_problems(page, lab, relpath: str) -> list[str]:
     notebook = json.loads((lab.root / relpath).read_text(encoding="utf-8"))
     audit = os.environ.get("COURSE_AUDIT_NUMBERS", "") not in ("", "0")
     return format_audit.executed_notebook_problems(notebook, relpath, numbers=audit)
+
+
+def image_sources(page, selector: str = ".widget-output img") -> list[str]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.src)")
+
+
+def wait_for_image_change(page, locator, old_src: str, settle_ms: int = 500, timeout: float = 20) -> str:
+    """Wait until the image at ``locator`` has a new ``src`` that then stays the same for ``settle_ms``."""
+    deadline = time.monotonic() + timeout
+    last, since = None, None
+    while time.monotonic() < deadline:
+        src = locator.get_attribute("src")
+        if src and src != old_src:
+            if src == last:
+                if (time.monotonic() - since) * 1000 >= settle_ms:
+                    return src
+            else:
+                last, since = src, time.monotonic()
+        page.wait_for_timeout(100)
+    raise TimeoutError("the image did not change")
+
+
+def scroll_into_view(locator) -> None:
+    locator.scroll_into_view_if_needed()
+
+
+def wait_for_quiet_page(page, quiet_ms: int = 400, timeout: float = 30) -> None:
+    """Wait until nothing in the page's DOM has changed for ``quiet_ms`` (widgets finished rendering)."""
+    page.evaluate(
+        """() => {
+            window.__courseLastMutation = performance.now();
+            if (!window.__courseObserver) {
+                window.__courseObserver = new MutationObserver(() => { window.__courseLastMutation = performance.now(); });
+                window.__courseObserver.observe(document.body, {subtree: true, childList: true, characterData: true,
+                                                               attributeFilter: ['src', 'alt', 'aria-label']});
+            }
+        }""")
+    page.wait_for_function("quiet => performance.now() - window.__courseLastMutation >= quiet",
+                           arg=quiet_ms, timeout=timeout * 1000, polling=100)
