@@ -205,7 +205,7 @@ def stage_name(code: str, lang: str | None = None) -> str:
 
     Example:
         >>> stage_name("verbal", lang="en")
-        'Verbal yes'
+        'Verbal commitment'
     """
     spec = catalogue().stages.get(code)
     return pick(spec["name"], lang) if spec else str(code)

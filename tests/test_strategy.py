@@ -231,7 +231,7 @@ BAD = [
     ("answer 2.5", lambda: sg.score({"own_channel.website": 2.5}), ["helt tall", "2,5"], ["whole number", "2.5"]),
     ("unknown statement", lambda: sg.score({"website.great": 3}), ["Ukjent påstand", "website.great", "own_channel.owner"],
      ["Unknown statement", "website.great", "own_channel.owner"]),
-    ("answers not a mapping", lambda: sg.score([3, 4]), ["ordbok", "list"], ["mapping", "list"]),
+    ("answers not a mapping", lambda: sg.score([3, 4]), ["oppslagstabell", "list"], ["mapping", "list"]),
     ("incomplete", lambda: sg.check_answers({"own_channel.website": 3}, complete=True), ["mangler svar"],
      ["no answer yet"]),
     ("unknown granted input", lambda: sg.cascade_table(granted=["coffee"]), ["Ukjent innsatsfaktor", "coffee", "website"],

@@ -242,7 +242,7 @@ def check_fixed_plan(plan: Any, *, record: bool = True) -> CheckResult:
     if is_unanswered(plan):
         return CheckResult(PLAN_ID, None, t("exercises.not_answered"))
     if not isinstance(plan, Mapping):
-        return _result(False, pick({"nb": f"fixed skal være en ordbok (dict) som casets plan, men er en {type(plan).__name__}.",
+        return _result(False, pick({"nb": f"fixed skal være en oppslagstabell (dict) som casets plan, men er en {type(plan).__name__}.",
                                     "en": f"fixed should be a dictionary (dict) like the case's plan; it is a {type(plan).__name__}."}),
                        repr(plan)[:80], record)
     answer = {k: plan.get(k) for k in ("threshold", "weights", "target_incentive", "quota")}
