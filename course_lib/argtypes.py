@@ -41,7 +41,8 @@ from .i18n import invalid
 _SKIP = object()
 
 
-def _shown(value: Any, limit: int = 60) -> Any:
+def shown(value: Any, limit: int = 60) -> Any:
+    """The value as a message shows it: a number as it is (formatted by language), the rest as a short repr."""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         try:
             float(value)
@@ -160,7 +161,7 @@ def checked(func: Callable) -> Callable:
             for name, value in bound.arguments.items():
                 rule = checks.get(name)
                 if rule is not None and not rule[0](value):
-                    raise invalid("argtypes.wrong", field=name, value=_shown(value), what=_what(rule[1]))
+                    raise invalid("argtypes.wrong", field=name, value=shown(value), what=_what(rule[1]))
                 if name == "team" and value is not None and rule is not None:
                     _check_team(value)
         return func(*args, **kwargs)

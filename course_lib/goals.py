@@ -22,15 +22,9 @@ The forecast and the control live in their own modules and are public here too:
   year-end forecasts with their spread, and a Shewhart control band that separates a signal from
   noise; :func:`reading` turns it into "act / watch / leave alone".
 
-Example:
-    >>> import pandas as pd
-    >>> deals = pd.DataFrame({"amount": [100_000, 200_000, 300_000], "probability": [0.5, 0.8, 0.9],
-    ...                       "close_month": [1, 2, 3]})
-    >>> weighted_pipeline(deals, horizon=3)
-    480000.0
-    >>> f = forecast(deals, horizon=3, n=20_000, seed=1)
-    >>> abs(f.mean - 480_000) < 4 * f.mc_error
-    True
+Example (the forecast's own example is in :mod:`course_lib.goals_forecast`):
+    >>> round(float(atkinson_tendency(0.5)), 2)
+    0.25
 """
 from __future__ import annotations
 

@@ -23,13 +23,10 @@ content (``content/investment.yaml``), so a trainer can price her own company's 
 The Monte Carlo draws every input from its triangular range and gives the NPV distribution,
 P(NPV > 0) and payback; :func:`tornado` shows which input moves the NPV most.
 
-Example:
-    >>> round(npv(0.10, [-100, 60, 60]), 2)
-    4.13
-    >>> round(irr([-100, 60, 60]), 4)
-    0.1307
-    >>> round(payback([-100, 60, 60]), 4)
-    1.6667
+Example (NPV, IRR and payback have theirs in :mod:`course_lib.capital_budgeting`):
+    >>> flows = likely_flows(horizon=3)
+    >>> len(flows), bool(flows[0] < 0)
+    (4, True)
 """
 from __future__ import annotations
 

@@ -17,21 +17,10 @@ import numbers
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..argtypes import shown  # noqa: F401  (the one way a message shows a value)
 from ..i18n import format_plain, invalid
 
 _TEXT_LIMIT = 200
-
-
-def shown(value: Any, limit: int = 60) -> Any:
-    """The value as a message shows it: numbers as they are (formatted by language), the rest as a short repr."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        try:
-            float(value)
-            return value
-        except OverflowError:
-            pass
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _real(value: Any) -> float | None:
