@@ -34,3 +34,16 @@ def stop_group(proc: subprocess.Popen, timeout: float = 15) -> None:
         proc.wait(timeout=timeout)
     except ProcessLookupError:
         pass
+
+
+def grouped_order(items: list, groups: dict) -> list:
+    """``items`` with the tests of one group side by side, where the group's first test was (Voilà's first).
+
+    A worker runs what it is given in order; interleaved (``a[nb], a[en], b[nb], b[en]``), the
+    tests of one notebook would each run it again, since a worker keeps one notebook page open.
+    """
+    first = {"voila": -1}  # the longest group (about 90 s) starts first, so no worker waits for it at the end
+    for index, item in enumerate(items):
+        first.setdefault(groups.get(item.nodeid, item.nodeid), index)
+    position = {item.nodeid: (first[groups.get(item.nodeid, item.nodeid)], index) for index, item in enumerate(items)}
+    return sorted(items, key=lambda item: position[item.nodeid])

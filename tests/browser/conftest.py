@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import free_port, stop_group, wait_for_port
+from support import free_port, grouped_order, stop_group, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -43,14 +43,18 @@ def chromium_path() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
+    groups = {}
     for item in items:
         if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
             notebook = lab_notebook(item)
             if notebook:
-                item.add_marker(pytest.mark.xdist_group(f"lab:{notebook}"))
+                groups[item.nodeid] = f"lab:{notebook}"
             elif "voila" in getattr(item, "fixturenames", ()):
-                item.add_marker(pytest.mark.xdist_group("voila"))  # one Voilà server for its tests
+                groups[item.nodeid] = "voila"  # one Voilà server for its tests
+            if item.nodeid in groups:
+                item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
+    items[:] = grouped_order(items, groups)
 
 
 def lab_notebook(item) -> str | None:
