@@ -49,16 +49,20 @@ browser:
 # nbval's checks to its outputs (no error, and the number audit in Norwegian).
 # The browser tests of one notebook share one run of it: --dist loadgroup keeps them on one worker
 # (groups set in tests/browser/conftest.py).
+# KEEP_ORDER: hand out files and groups in collection order, which puts the longest first (the root
+# conftest.py and tests/support.grouped_order); xdist's default sorts them by their number of tests,
+# which left the one-test hub and make-lab files (35 and 13 s) for the end, one worker idle meanwhile.
+KEEP_ORDER := --no-loadscope-reorder
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests --doctest-modules course_lib \
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile $(KEEP_ORDER) -m "not browser" tests --doctest-modules course_lib \
 	  --nbval-lax --nbval-current-env exercises -p no:cacheprovider --durations=15
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m browser tests/browser -p no:cacheprovider --durations=15
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup $(KEEP_ORDER) -m browser tests/browser -p no:cacheprovider --durations=15
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser" tests --doctest-modules course_lib -p no:cacheprovider
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile $(KEEP_ORDER) -m "not browser" tests --doctest-modules course_lib -p no:cacheprovider
 
 test-browser: $(STAMP) browser
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m browser tests/browser -p no:cacheprovider
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup $(KEEP_ORDER) -m browser tests/browser -p no:cacheprovider
 
 benchmarks: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

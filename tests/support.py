@@ -1,4 +1,4 @@
-"""Small helpers for tests that start servers (JupyterLab, Voila, `make lab`)."""
+"""Small helpers for tests that start servers (JupyterLab, Voila, `make lab`), and for grouping them on xdist workers."""
 from __future__ import annotations
 
 import os
@@ -47,3 +47,27 @@ def grouped_order(items: list, groups: dict) -> list:
         first.setdefault(groups.get(item.nodeid, item.nodeid), index)
     position = {item.nodeid: (first[groups.get(item.nodeid, item.nodeid)], index) for index, item in enumerate(items)}
     return sorted(items, key=lambda item: position[item.nodeid])
+
+
+def apply_groups(config, items: list, groups: dict) -> None:
+    """Put each test of ``groups`` (node id -> group) in its xdist group and keep each group together.
+
+    Orders ``items`` with :func:`grouped_order`, sets the ``xdist_group`` mark and, under
+    ``--dist loadgroup``, appends ``@group`` to the node id itself. pytest-xdist 3.8 does that last
+    step by writing ``item._nodeid``, which pytest 9.2 no longer reads (a node's id now comes from
+    ``item._id``): without it, no group reached the scheduler and each test went to any worker.
+    Call it from a ``pytest_collection_modifyitems`` that runs first (``tryfirst=True``).
+    """
+    import pytest
+
+    items[:] = grouped_order(items, groups)
+    loadgroup = bool(getattr(config.option, "loadgroup", False))
+    for item in items:
+        group = groups.get(item.nodeid)
+        if group is None:
+            continue
+        item.add_marker(pytest.mark.xdist_group(group))
+        if loadgroup and hasattr(item, "_id"):
+            from _pytest.nodes import coerce_node_id
+
+            item._id = coerce_node_id(f"{item.nodeid}@{group}")

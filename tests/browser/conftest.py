@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import free_port, grouped_order, stop_group, wait_for_port
+from support import apply_groups, free_port, stop_group, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -42,6 +42,7 @@ def chromium_path() -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups from the marks
 def pytest_collection_modifyitems(config, items):
     groups = {}
     for item in items:
@@ -52,9 +53,7 @@ def pytest_collection_modifyitems(config, items):
                 groups[item.nodeid] = f"lab:{notebook}"
             elif "voila" in getattr(item, "fixturenames", ()):
                 groups[item.nodeid] = "voila"  # one Voilà server for its tests
-            if item.nodeid in groups:
-                item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
-    items[:] = grouped_order(items, groups)
+    apply_groups(config, items, groups)
 
 
 def lab_notebook(item) -> str | None:
