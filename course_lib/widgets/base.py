@@ -79,11 +79,16 @@ def show_png(out: widgets.Output, png: bytes, alt: str) -> None:
 
 
 def show_html(out: widgets.Output, markup: str) -> None:
-    """Replace what ``out`` shows with a piece of HTML."""
-    from IPython.display import HTML
+    """Replace what ``out`` shows with a piece of HTML (one state message, as :func:`show_figure`).
 
-    out.outputs = ()
-    out.append_display_data(HTML(markup))
+    Example:
+        >>> out = widgets.Output()
+        >>> show_html(out, "<b>1 200 kr</b>")
+        >>> out.outputs[0]["data"]["text/html"]
+        '<b>1 200 kr</b>'
+    """
+    out.outputs = ({"output_type": "display_data", "data": {"text/html": markup, "text/plain": "<HTML>"},
+                    "metadata": {}},)
 
 
 def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None = None, fmt=None,
