@@ -58,7 +58,8 @@ except ImportError:  # pragma: no cover - nbval is a test dependency
 # files to its two workers in collection order, and one of these left for last kept one worker
 # busy alone at the end.
 SLOW_FIRST = ("tests/test_hub_classroom.py", "tests/test_handouts.py", "tests/test_number_format_audit.py",
-              "tests/test_cli_errors.py", "tests/test_make_lab.py", "tests/test_robust_args.py")
+              "tests/test_cli_errors.py", "tests/test_browser_order.py", "tests/test_make_lab.py",
+              "tests/test_robust_args.py")
 
 
 def pytest_collection_modifyitems(config, items):
