@@ -92,7 +92,7 @@ def test_does_the_metrics_box_show_cost_of_sales(designer):
     r = designer.result
     assert "Cost of sales" in designer.metrics.value
     assert f"{100 * r.cost_of_sales:.1f}%" in designer.metrics.value
-    assert "Øyvind Hagen" in designer.sellers_table.outputs[0]["data"]["text/html"]
+    assert "Øyvind Hagen" in designer.sellers_table.value
 
 
 def test_does_save_store_a_plan_the_capstone_can_read():

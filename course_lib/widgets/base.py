@@ -51,6 +51,53 @@ class FigureImage:
         return self.alt
 
 
+class FigureView(widgets.HTML):
+    """Where an app shows its figure: an HTML widget holding one ``<img>`` with its text alternative.
+
+    A new figure replaces the value in one state message and the browser swaps the image itself;
+    an ``Output`` widget sends it through JupyterLab's output rendering first, which took a fifth
+    longer per change on the same PNG (``benchmarks/bench_figure_route.py``). ``outputs`` gives
+    what is shown in an ``Output``'s shape (one display bundle with ``image/png``, ``text/html``
+    and ``text/plain``, the text alternative), so code that reads an app's figure need not know;
+    assigning ``()`` to it clears the view.
+
+    Example:
+        >>> view = FigureView()
+        >>> view.show(b"not really a PNG", "A line rising to 1 200 kr")
+        >>> 'alt="A line rising to 1 200 kr"' in view.value
+        True
+        >>> view.outputs[0]["data"]["text/plain"]
+        'A line rising to 1 200 kr'
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._shown: tuple = ()
+        self.add_class("course-figure-view")
+
+    def show(self, png: bytes, alt: str) -> None:
+        """Show ``png`` with the text alternative ``alt``."""
+        import base64
+
+        image = FigureImage(png, alt)
+        markup = image._repr_html_()
+        self._shown = ({"output_type": "display_data", "metadata": {},
+                        "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/html": markup,
+                                 "text/plain": alt}},)
+        self.value = markup
+
+    @property
+    def outputs(self) -> tuple:
+        return self._shown
+
+    @outputs.setter
+    def outputs(self, value) -> None:
+        if value:
+            raise ValueError("FigureView shows figures through show(); only () clears it")
+        self._shown = ()
+        self.value = ""
+
+
 def figure_image(fig, alt: str | None = None) -> FigureImage:
     """A figure as an image with a text alternative (works in JupyterLab, Voila and nbval).
 
@@ -59,20 +106,27 @@ def figure_image(fig, alt: str | None = None) -> FigureImage:
     return FigureImage(to_png(fig), alt if alt is not None else figure_alt(fig))
 
 
-def show_figure(out: widgets.Output, fig, alt: str | None = None) -> None:
+def show_figure(out: widgets.Output | FigureView, fig, alt: str | None = None) -> None:
     """Replace what ``out`` shows with ``fig`` (no ``with out:`` capture; see the design, section 4)."""
     from IPython.core.interactiveshell import InteractiveShell
 
     image = figure_image(fig, alt)
+    if isinstance(out, FigureView):
+        out.show(image.png, image.alt)
+        return
     data, metadata = InteractiveShell.instance().display_formatter.format(image)
     # one assignment, one state message: clearing first and appending after sent two, and the
     # browser showed an empty output (the page jumping) between them on every redraw
     out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
 
 
-def show_png(out: widgets.Output, png: bytes, alt: str) -> None:
+def show_png(out: widgets.Output | FigureView, png: bytes, alt: str) -> None:
     """Like :func:`show_figure` for a figure already rendered to PNG (a chart that blits, ``plots/blit.py``)."""
     from IPython.core.interactiveshell import InteractiveShell
+
+    if isinstance(out, FigureView):
+        out.show(png, alt)
+        return
 
     data, metadata = InteractiveShell.instance().display_formatter.format(FigureImage(png, alt))
     out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)

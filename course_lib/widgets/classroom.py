@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from .. import classroom as cr
 from ..i18n import t
 from . import args as _args
-from .base import App, ErrorBox, guarded, show_png
+from .base import App, FigureView, ErrorBox, guarded, show_png
 
 
 class ShareButton:
@@ -79,7 +79,7 @@ class ClassSummaryApp(App):
         self.error = ErrorBox()
         self.button = widgets.Button(description=t("classroom.app.refresh"), icon="refresh")
         self.text = widgets.HTML("")
-        self.outs = {name: widgets.Output() for name in ("profile", "delegation", "quiz")}
+        self.outs = {name: FigureView() for name in ("profile", "delegation", "quiz")}
         self.button.on_click(lambda _b: self.refresh())
         self.widget = widgets.VBox([self.button, self.error, self.text, *self.outs.values()])
         self.summary = None

@@ -29,7 +29,7 @@ from ..plots.delegation import BoardHeatmap, LevelsChart, gap_decisions, working
 from ..progress import get_store
 from ..plots.style import figure_alt
 from . import args as _args
-from .base import App, ErrorBox, guarded, show_png
+from .base import App, FigureView, ErrorBox, guarded, show_png
 
 BOARD_SECTION = "decision_rights"
 LEVELS_SECTION = "delegation_levels"
@@ -115,7 +115,7 @@ class DecisionRightsBoard(App):
         self.validation.add_class("course-board-validation")
         self.gaps_panel = widgets.HTML()
         self.gaps_panel.add_class("course-board-gaps")
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-board-heatmap")
 
         self.name = widgets.Text(value="", placeholder="my board", description=t("delegation.board.name"))
@@ -265,7 +265,7 @@ class DelegationLevelsApp(App):
         self.status = widgets.HTML()
         self.feedback = widgets.HTML()
         self.feedback.add_class("course-levels-feedback")
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.chart = LevelsChart(self.decisions)
         self.chart.show_reference(False)
         extra = [widgets.HTML(html.escape(t("delegation.levels.class_n", n=len(self.class_responses))))] \

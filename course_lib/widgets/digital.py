@@ -36,7 +36,7 @@ from ..plots.digital import FunnelChart, InvestmentChart, MaturityChart, funnel_
 from ..progress import get_store
 from ..plots.style import figure_alt
 from . import args as _args
-from .base import App, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_png
+from .base import App, FigureView, labelled_slider, metrics_html, ErrorBox, guarded, readout, show_png
 
 STRATEGY_SECTION = "digital_strategy"
 INVESTMENT_SECTION = "investment_case"
@@ -87,7 +87,7 @@ class FunnelApp(App):
         self._quiet = True
         self.budget = _case_numbers()[0]
         self.chart = FunnelChart(stages=False)      # one panel redrawn; the stages are HTML bars
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-funnel-figure")
         self.stages = widgets.HTML("")
         self.stages.add_class("course-funnel-stages")
@@ -195,7 +195,7 @@ class SevenStepsApp(App):
             saved = {k: v for k, v in saved.items() if isinstance(v, int) and lo <= v <= hi}
         self.case_scores = sg.score(sg.case_answers())
         self.chart = MaturityChart(short_titles())
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-steps-figure")
         scale = sg.data()["scale"]
         self.choices: dict[str, widgets.ToggleButtons] = {}
@@ -344,7 +344,7 @@ class InvestmentApp(App):
         self.result = None
         self.table = None
         self.chart = InvestmentChart(len(iv.INPUTS), tornado=False)   # one panel redrawn; the tornado is HTML
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-invest-figure")
         self.tornado = widgets.HTML("")
         self.tornado.add_class("course-invest-tornado")

@@ -28,7 +28,7 @@ from ..plots.goals import BudgetChart, ControlChart, ForecastChart, month_name
 from ..progress import get_store
 from ..plots.style import PALETTE, figure_alt
 from . import args as _args
-from .base import App, ErrorBox, guarded, labelled_slider, metrics_html, readout, show_png
+from .base import App, FigureView, ErrorBox, guarded, labelled_slider, metrics_html, readout, show_png
 
 
 _STYLE = {"description_width": "190px"}
@@ -79,7 +79,7 @@ class PipelineForecastApp(App):
         self.budget = float("nan")
         self._quiet = True
         self.chart = ForecastChart(annotate=False)     # P(reach) and P10/P50/P90 are in the panel beside it
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-forecast-figure")
         self._team = _case_team()
         self._budgets: dict[int, float] = {}
@@ -191,7 +191,7 @@ class BudgetSetterApp(App):
         self.state: dict[str, Any] = {}
         self.chart = BudgetChart()
         self.chart.set_forecast(self.forecast, self.zone)
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-budget-figure")
         start = goals.case_budget(horizon, team=team)
         low = int(round(self.forecast.quantile(0.001) * 0.95, -5))
@@ -313,7 +313,7 @@ class ControlDashboardApp(App):
         self.year = str(year or years[-1])
         self.months = sorted(m for m in set(self.team["month"]) if m[:4] == self.year)
         self.chart = ControlChart()
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-control-figure")
         self.month = widgets.SelectionSlider(
             options=[(month_name(m, year=True), m) for m in self.months], value=self.months[min(5, len(self.months) - 1)],

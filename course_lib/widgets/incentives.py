@@ -28,7 +28,7 @@ from ..plots.style import figure_alt
 from ..progress import get_store
 from .a11y import sr_only
 from . import args as _args
-from .base import App, ErrorBox, guarded, readout, show_html, show_png
+from .base import App, FigureView, ErrorBox, guarded, readout, show_png
 
 _STYLE = {"description_width": "170px"}
 _ROW = widgets.Layout(width="395px")
@@ -120,7 +120,7 @@ class PlanDesigner(App):
         self.result = None
         self._quiet = True
         self.chart = DesignerChart(self.team["seller_id"].nunique())
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-plan-figure")
         self.ote = _slider(65_000, 30_000, 150_000, 1_000, t("incentives.widget.ote"), integer=True)
         self.base_share = _slider(0.6, 0.0, 1.0, 0.05, t("incentives.widget.base_share"), css="course-plan-base-share")
@@ -155,7 +155,7 @@ class PlanDesigner(App):
         self.metrics.add_class("course-plan-metrics")
         self.risks = widgets.HTML("")
         self.risks.add_class("course-plan-risks")
-        self.sellers_table = widgets.Output()
+        self.sellers_table = widgets.HTML("")  # HTML, not an Output: one innerHTML swap in the browser
         for control in self.controls():
             control.observe(self._on_change, names="value")
         heading = lambda key: widgets.HTML(f"<b>{_esc(t(key))}</b>")  # noqa: E731
@@ -291,7 +291,7 @@ class PlanDesigner(App):
         show_png(self.out, self.chart.png(), figure_alt(self.chart.fig))
         self.metrics.value = self._metrics_html(result)
         self.risks.value = self._risks_html(result.risks)
-        show_html(self.sellers_table, self._sellers_html(result))
+        self.sellers_table.value = self._sellers_html(result)
 
     def _apply(self, plan: Plan, period: str, quotas: str):
         """``apply_plan`` on the app's team, remembered for the last few settings (a learner who
@@ -397,7 +397,7 @@ class PhaseExplorer(App):
         self.reference = None
         self._quiet = True
         self.chart = PhaseChart()
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-phase-figure")
         self.phase = widgets.ToggleButtons(
             options=[(t("incentives.widget.phase_growth"), "growth"), (t("incentives.widget.phase_loyalty"), "loyalty")],
@@ -472,7 +472,7 @@ class UniformVsTailored(App):
         self.table: pd.DataFrame | None = None
         self._quiet = True
         self.chart = UniformChart()
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-uniform-figure")
         self.uniform_new = _slider(uniform_new, 0.0, 1.0, 0.05, t("incentives.widget.uniform_new"))
         self.growth_new = _slider(growth_new, 0.0, 1.0, 0.05, t("incentives.widget.growth_new"))

@@ -21,7 +21,7 @@ from ..plots.motivation import EffectChart, ForceChart, ProfileRadar
 from ..progress import get_store
 from ..tables import LearnerTable, learner_table
 from . import args as _args
-from .base import App, ErrorBox, guarded, readout, show_figure
+from .base import App, FigureView, ErrorBox, guarded, readout, show_figure
 
 _WIDE = widgets.Layout(width="100%")
 
@@ -63,7 +63,7 @@ class ProfileApp(App):
         self.interpretation: list[mot.Interpretation] = []
         self._quiet = True
         self.radar = ProfileRadar()
-        self.out = widgets.Output(layout=widgets.Layout(min_width="560px"))
+        self.out = FigureView(layout=widgets.Layout(min_width="560px"))
         self.sliders: dict[str, widgets.IntSlider] = {}
         rows = []
         # the questionnaire's 18 rows share their layout and style objects: each is a widget the
@@ -217,7 +217,7 @@ class ExpectancyApp(App):
         self.contributions: list[float] = []
         self._quiet = True
         self.chart = ForceChart(self.outcome_ids)
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.out.add_class("course-expectancy-figure")
         options = [(t("motivation.widget.custom"), CUSTOM)] + [
             (pick(s.name), key) for key, s in mot.SCENARIOS.items()]
@@ -340,7 +340,7 @@ class RewardsApp(App):
         self.error = ErrorBox()
         self.effect: mot.CrowdingEffect | None = None
         self.chart = EffectChart()
-        self.out = widgets.Output()
+        self.out = FigureView()
         self.reward_type = widgets.Dropdown(
             options=[(pick(v), k) for k, v in mot.REWARD_TYPES.items()], value=reward_type,
             description=t("motivation.widget.reward_type"), layout=widgets.Layout(width="520px"),

@@ -118,7 +118,7 @@ def saved_output_problems(page, lab, relpath: str) -> list[str]:
     return format_audit.executed_notebook_problems(notebook, relpath, numbers=audit)
 
 
-def image_sources(page, selector: str = ".widget-output img") -> list[str]:
+def image_sources(page, selector: str = "img.course-figure") -> list[str]:
     return page.eval_on_selector_all(selector, "els => els.map(e => e.src)")
 
 

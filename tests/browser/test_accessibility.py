@@ -150,7 +150,7 @@ def test_every_app_in_voila_has_no_serious_axe_violations(page, lab, voila, lang
     nbformat.write(nb, folder / f"all_apps_{lang}.ipynb")
     page.goto(f"{voila}voila/render/audit/all_apps_{lang}.ipynb", timeout=240_000)
     page.locator(".course-audit-app").nth(len(names) - 1).wait_for(state="attached", timeout=240_000)
-    page.locator(".widget-output img").first.wait_for(state="visible", timeout=120_000)
+    page.locator("img.course-figure").first.wait_for(state="visible", timeout=120_000)
     wait_for_quiet_page(page, timeout=60)
     assert "Traceback" not in page.content()
     shown = page.eval_on_selector_all(".course-audit-app", "els => els.map(e => e.dataset.app)")

@@ -11,7 +11,7 @@ def test_expectancy_calculator_redraws_when_expectancy_moves(notebook_page, lang
 
     app = page.locator(".course-expectancy-app").first
     app.scroll_into_view_if_needed()
-    image = app.locator(".widget-output img").first
+    image = app.locator("img.course-figure").first
     image.wait_for(state="visible")
     before = image.get_attribute("src")
     result = app.locator(".course-expectancy-result")
@@ -43,7 +43,7 @@ def test_profile_app_redraws_and_saves_in_the_browser(notebook_page, lab):
     page = notebook_page("notebooks/en/01_motivation.ipynb")
     app = page.locator(".course-profile-app").first
     app.scroll_into_view_if_needed()
-    image = app.locator(".widget-output img").first
+    image = app.locator("img.course-figure").first
     image.wait_for(state="visible")
     before = image.get_attribute("src")
     handle = app.locator(".course-item-re1 .noUi-handle")
