@@ -30,12 +30,12 @@ import os
 import pstats
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("COURSE_PROGRESS_DIR", tempfile.mkdtemp(prefix="bench-apps-"))
+import scratch  # noqa: E402  (benchmarks/, on the path when a script runs)
+scratch.progress_dir("bench-apps-")
 os.environ.pop("COURSE_AUDIT_NUMBERS", None)
 
 import ipywidgets as widgets  # noqa: E402
@@ -69,7 +69,7 @@ def _demo_class_folder() -> str:
     """A class folder with a demo class of 12 participants (the trainer's app reads it)."""
     from course_lib.classroom import demo_class
 
-    folder = tempfile.mkdtemp(prefix="bench-class-")
+    folder = scratch.folder("bench-class-")
     demo_class(folder, participants=12)
     return folder
 

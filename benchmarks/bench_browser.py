@@ -51,6 +51,7 @@ for _p in (ROOT / "tests", ROOT / "tests" / "browser", HERE):
         sys.path.insert(0, str(_p))
 
 from bench_apps import APPS, _first, anchor_once, load  # noqa: E402
+import scratch  # noqa: E402  (benchmarks/, on the path when a script runs)
 
 
 CLASS_DIR_VAR = "BENCH_CLASS_DIR"
@@ -62,7 +63,7 @@ def _class_summary(cls):
     if not folder:
         from course_lib.classroom import demo_class
 
-        folder = tempfile.mkdtemp(prefix="bench-class-")
+        folder = scratch.folder("bench-class-")
         demo_class(folder, participants=30)
     return cls(folder=folder)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import statistics
-import tempfile
 import time
 
-os.environ.setdefault("COURSE_PROGRESS_DIR", tempfile.mkdtemp(prefix="bench-progress-"))
+import scratch  # noqa: E402  (benchmarks/, on the path when a script runs)
+scratch.progress_dir("bench-progress-")
 
 
 def median_ms(samples):

@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,6 +31,7 @@ for _p in (ROOT / "tests", ROOT / "tests" / "browser", HERE):
         sys.path.insert(0, str(_p))
 
 import bench_browser as bb  # noqa: E402
+import scratch  # noqa: E402
 
 ROUTES = ["output", "output-html", "html", "image"]
 SETUP = r'''
@@ -85,7 +85,7 @@ def main(argv=None) -> None:
     if bconf.chromium_path() is None:
         print("Debian's chromium is not installed (scripts/ensure-chromium); nothing measured")
         return
-    base = Path(tempfile.mkdtemp(prefix="bench-route-"))
+    base = Path(scratch.folder("bench-route-"))
     times: dict[str, list[float]] = {name: [] for name in ROUTES}
     with contextlib.ExitStack() as stack:
         lab = stack.enter_context(bb._fixture(bconf.lab, bb._TmpPaths(base)))

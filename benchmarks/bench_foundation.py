@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("COURSE_PROGRESS_DIR", tempfile.mkdtemp(prefix="bench-progress-"))
+import scratch  # noqa: E402  (benchmarks/, on the path when a script runs)
+scratch.progress_dir("bench-progress-")
 
 
 def median_ms(samples):

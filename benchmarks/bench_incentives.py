@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("COURSE_PROGRESS_DIR", tempfile.mkdtemp(prefix="bench03-"))
+import scratch  # noqa: E402  (benchmarks/, on the path when a script runs)
+scratch.progress_dir("bench03-")
 
 import numpy as np  # noqa: E402
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 
-os.environ.setdefault("COURSE_PROGRESS_DIR", tempfile.mkdtemp(prefix="bench-motivation-"))
+import scratch  # noqa: E402  (benchmarks/, on the path when a script runs)
+scratch.progress_dir("bench-motivation-")
 
 from course_lib import set_language  # noqa: E402
 from course_lib.plots.motivation import ForceChart  # noqa: E402

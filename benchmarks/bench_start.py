@@ -6,7 +6,8 @@ import statistics
 import tempfile
 import time
 
-os.environ.setdefault("COURSE_PROGRESS_DIR", tempfile.mkdtemp())
+import scratch  # noqa: E402  (benchmarks/, on the path when a script runs)
+scratch.progress_dir("bench-")
 
 from course_lib import cases  # noqa: E402
 from course_lib.plots import case  # noqa: E402
