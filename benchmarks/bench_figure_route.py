@@ -7,9 +7,9 @@ The same two PNGs (the plan designer's payout figure at threshold 0 % and 50 %) 
 slider through four routes, so only the route differs:
 
 * ``output``: an ``Output`` widget given a new display bundle (``widgets.base.show_png``, what the
-  apps use: ``text/html`` with the ``<img alt>``, ``image/png`` and ``text/plain``);
+  apps used before ``FigureView``: ``text/html`` with the ``<img alt>``, ``image/png`` and ``text/plain``);
 * ``output-html``: the same ``Output`` with the ``text/html`` part only;
-* ``html``: an ``HTML`` widget whose value is the ``<img alt>`` markup;
+* ``html``: the apps' ``FigureView``, an ``HTML`` widget whose value is the ``<img alt>`` markup;
 * ``image``: an ``Image`` widget given the PNG bytes (ipywidgets sets a blob URL; no ``alt``).
 
 Each change is timed in the page from the key press to the last change inside the app, once the new
@@ -40,7 +40,7 @@ sys.path.insert(0, {here!r})
 import ipywidgets as widgets
 from IPython.core.interactiveshell import InteractiveShell
 from course_lib.plots.style import figure_alt
-from course_lib.widgets.base import FigureImage, show_png
+from course_lib.widgets.base import FigureImage, FigureView, show_png
 from course_lib.widgets.incentives import PlanDesigner
 from bench_browser import anchor
 
@@ -59,8 +59,8 @@ def route(name):
         view = widgets.Image(format="png")
         def update(_change=None): view.value = PNGS[slider.value % 2]
     elif name == "html":
-        view = widgets.HTML()
-        def update(_change=None): view.value = FigureImage(PNGS[slider.value % 2], ALT)._repr_html_()
+        view = FigureView()
+        def update(_change=None): show_png(view, PNGS[slider.value % 2], ALT)
     else:
         view = widgets.Output()
         def update(_change=None):

@@ -43,7 +43,7 @@ def stop_group(proc: subprocess.Popen, timeout: float = 15) -> None:
         if time.monotonic() > deadline:
             try:
                 os.killpg(group, signal.SIGKILL)
-            except ProcessLookupError:
+            except (ProcessLookupError, PermissionError):
                 pass
             break
         time.sleep(0.1)
@@ -61,23 +61,25 @@ def group_alive(group: int) -> bool:
     return True
 
 
-def grouped_order(items: list, groups: dict) -> list:
-    """``items`` with the tests of one group side by side, where the group's first test was (Voilà's first).
+def grouped_order(items: list, groups: dict, lead: tuple = ()) -> list:
+    """``items`` with the tests of one group side by side, where the group's first test was.
 
     A worker runs what it is given in order; interleaved (``a[nb], a[en], b[nb], b[en]``), the
     tests of one notebook would each run it again, since a worker keeps one notebook page open.
+    The groups named in ``lead`` (the longest) come before everything, so no worker waits for one
+    of them alone at the end.
     """
-    first = {"voila": -1}  # the longest group (about 90 s) starts first, so no worker waits for it at the end
+    first = {group: rank - len(lead) for rank, group in enumerate(lead)}
     for index, item in enumerate(items):
         first.setdefault(groups.get(item.nodeid, item.nodeid), index)
     position = {item.nodeid: (first[groups.get(item.nodeid, item.nodeid)], index) for index, item in enumerate(items)}
     return sorted(items, key=lambda item: position[item.nodeid])
 
 
-def apply_groups(config, items: list, groups: dict) -> None:
+def apply_groups(config, items: list, groups: dict, lead: tuple = ()) -> None:
     """Put each test of ``groups`` (node id -> group) in its xdist group and keep each group together.
 
-    Orders ``items`` with :func:`grouped_order`, sets the ``xdist_group`` mark and, under
+    Orders ``items`` with :func:`grouped_order` (``lead`` first), sets the ``xdist_group`` mark and, under
     ``--dist loadgroup``, appends ``@group`` to the node id itself. pytest-xdist 3.8 does that last
     step by writing ``item._nodeid``, which pytest 9.2 no longer reads (a node's id now comes from
     ``item._id``): without it, no group reached the scheduler and each test went to any worker.
@@ -85,7 +87,7 @@ def apply_groups(config, items: list, groups: dict) -> None:
     """
     import pytest
 
-    items[:] = grouped_order(items, groups)
+    items[:] = grouped_order(items, groups, lead)
     loadgroup = bool(getattr(config.option, "loadgroup", False))
     for item in items:
         group = groups.get(item.nodeid)

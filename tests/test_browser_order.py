@@ -20,8 +20,9 @@ def test_interleaved_groups_come_out_side_by_side_where_each_began():
     items = _items("acc[a-nb]", "acc[a-en]", "solo", "mod_a[nb]", "mod_a[en]", "voila[x]")
     groups = {"acc[a-nb]": "a-nb", "mod_a[nb]": "a-nb", "acc[a-en]": "a-en", "mod_a[en]": "a-en",
               "voila[x]": "voila"}
-    order = [i.nodeid for i in grouped_order(items, groups)]
+    order = [i.nodeid for i in grouped_order(items, groups, lead=("voila",))]
     assert order == ["voila[x]", "acc[a-nb]", "mod_a[nb]", "acc[a-en]", "mod_a[en]", "solo"]
+    assert [i.nodeid for i in grouped_order(items, groups)][-1] == "voila[x]"  # no lead: where it began
 
 
 PRINT_GROUPS = """

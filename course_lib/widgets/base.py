@@ -19,6 +19,7 @@ import logging
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
+from ..argtypes import shown
 from ..i18n import format_money, format_number, format_percent, format_plain, t
 from ..plots.style import PALETTE, figure_alt, to_png
 
@@ -39,12 +40,16 @@ class FigureImage:
     def _repr_png_(self):
         return self.png
 
-    def _repr_html_(self):
+    @functools.cached_property
+    def base64(self) -> str:
+        """The PNG in base64, as a display bundle and a data URI carry it (encoded once)."""
         import base64
 
-        data = base64.b64encode(self.png).decode("ascii")
+        return base64.b64encode(self.png).decode("ascii")
+
+    def _repr_html_(self):
         alt = html.escape(self.alt, quote=True)
-        return (f'<img class="course-figure" role="img" src="data:image/png;base64,{data}" '
+        return (f'<img class="course-figure" role="img" src="data:image/png;base64,{self.base64}" '
                 f'alt="{alt}" aria-label="{alt}" style="max-width:100%;height:auto"/>')
 
     def __repr__(self):
@@ -68,6 +73,12 @@ class FigureView(widgets.HTML):
         True
         >>> view.outputs[0]["data"]["text/plain"]
         'A line rising to 1 200 kr'
+        >>> view.outputs = ({"data": {}},)
+        Traceback (most recent call last):
+        ValueError: En FigureView viser figurer med show(); outputs kan bare tømmes (outputs = ()), ikke settes til ({'data': {}},).
+        >>> view.outputs = ()
+        >>> view.value
+        ''
     """
 
     def __init__(self, **kwargs):
@@ -77,13 +88,13 @@ class FigureView(widgets.HTML):
 
     def show(self, png: bytes, alt: str) -> None:
         """Show ``png`` with the text alternative ``alt``."""
-        import base64
+        self.show_image(FigureImage(png, alt))
 
-        image = FigureImage(png, alt)
+    def show_image(self, image: FigureImage) -> None:
+        """Show a rendered figure (its PNG is encoded once, for the page and for ``outputs``)."""
         markup = image._repr_html_()
         self._shown = ({"output_type": "display_data", "metadata": {},
-                        "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/html": markup,
-                                 "text/plain": alt}},)
+                        "data": {"image/png": image.base64, "text/html": markup, "text/plain": image.alt}},)
         self.value = markup
 
     @property
@@ -93,7 +104,7 @@ class FigureView(widgets.HTML):
     @outputs.setter
     def outputs(self, value) -> None:
         if value:
-            raise ValueError("FigureView shows figures through show(); only () clears it")
+            raise ValueError(t("figure.view_outputs", value=shown(value)))
         self._shown = ()
         self.value = ""
 
@@ -112,7 +123,7 @@ def show_figure(out: widgets.Output | FigureView, fig, alt: str | None = None) -
 
     image = figure_image(fig, alt)
     if isinstance(out, FigureView):
-        out.show(image.png, image.alt)
+        out.show_image(image)
         return
     data, metadata = InteractiveShell.instance().display_formatter.format(image)
     # one assignment, one state message: clearing first and appending after sent two, and the

@@ -53,7 +53,7 @@ def pytest_collection_modifyitems(config, items):
                 groups[item.nodeid] = f"lab:{notebook}"
             elif "voila" in getattr(item, "fixturenames", ()):
                 groups[item.nodeid] = "voila"  # one Voilà server for its tests
-    apply_groups(config, items, groups)
+    apply_groups(config, items, groups, lead=("voila",))  # Voilà's group is the longest (about 90 s)
 
 
 def lab_notebook(item) -> str | None:
