@@ -76,9 +76,13 @@ def visitors_needed(target_sales: Any, rates: Mapping[str, Any] | None = None, d
         product *= draw_triangular(rng, checked[s], draws)
     per_draw = target / (np.maximum(product, 1e-300) * draw_triangular(rng, deal, draws))
     mean_product = float(np.prod([checked[s].mean for s in STEPS]))
-    expected = target / (deal.mean * mean_product)
+    # Rates near 0 (1e-300) leave a product that underflows to 0 or a count that overflows to inf.
+    expected = target / (deal.mean * mean_product) if deal.mean * mean_product > 0 else math.inf
     qs = {q: float(np.quantile(per_draw, q)) for q in (0.1, 0.5, 0.9)}
-    return VisitorsNeeded(target, expected, qs, conf, float(np.quantile(per_draw, conf)))
+    for_confidence = float(np.quantile(per_draw, conf))
+    if not all(math.isfinite(x) for x in (expected, for_confidence, *qs.values())):
+        raise invalid("funnel.rates_too_low")
+    return VisitorsNeeded(target, expected, qs, conf, for_confidence)
 
 
 # --------------------------------------------------------------------------- sensitivity
