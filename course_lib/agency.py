@@ -43,8 +43,18 @@ from .incentives_phases import (  # noqa: F401  (public names of the phase model
     uniform_vs_tailored, weighted_plan,
 )
 
+_CONTENT_CONSTANTS = {"PHASES", "TASK_COST", "INTRINSIC", "RESPONSIVENESS", "ABILITIES"}
+
+
 def __getattr__(name: str):
-    """Content-backed constants kept under their old names (read from ``content/incentives.yaml``)."""
+    """Content-backed constants kept under their old names (read from ``content/incentives.yaml``).
+
+    Any other name fails before the content is read: ``hasattr(agency, "__wrapped__")`` (doctest's
+    finder asks it) loaded the content and its schema modules, which changed ``course_lib``'s namespace
+    while doctest walked it ("dictionary changed size during iteration").
+    """
+    if name not in _CONTENT_CONSTANTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from .incentives_content import content
 
     sim = content()["simulation"]
@@ -56,9 +66,7 @@ def __getattr__(name: str):
         return np.asarray(sim["intrinsic"], dtype=float)
     if name == "RESPONSIVENESS":
         return float(sim["responsiveness"])
-    if name == "ABILITIES":
-        return {key: np.asarray(p.attainment) for key, p in phases().items()}
-    raise AttributeError(name)
+    return {key: np.asarray(p.attainment) for key, p in phases().items()}
 
 
 MAX_TASKS = 4
