@@ -9,7 +9,9 @@ test-artifacts/.
 A module notebook is run once per worker, not once per test: ``notebook_page(relpath)`` opens
 and runs it on first use and hands the same page to the next test that asks for the same
 notebook (the accessibility audit, then the module's own test, which drive different apps or
-check state they set themselves). The tests of one notebook and language share an xdist group
+check state they set themselves). The next notebook on the worker opens in the same JupyterLab page
+(``helpers.switch_notebook``: the previous one is closed and its kernel shut down), which saves
+loading JupyterLab again, about 4 s a notebook. The tests of one notebook and language share an xdist group
 (``xdist_group("lab:<relpath>")``, set below) so they run one after the other on one worker, in
 collection order: the audit sees the page as "Run all" left it. A failed test drops the page, so
 the next one runs the notebook again. Run alone, a test simply runs its notebook itself.
@@ -208,15 +210,18 @@ def notebook_page(browser, lab, request):
 
     def get(relpath: str):
         if _SHARED.get("relpath") != relpath:
-            _drop_shared(lab)
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            page = context.new_page()
-            page.set_default_timeout(60_000)
-            _SHARED.update(relpath=relpath, context=context, page=page, ran=False)
+            reuse = _SHARED.get("ran", False)  # the page of a notebook that ran without a failed test
+            if not reuse:
+                _drop_shared(lab)
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                page.set_default_timeout(60_000)
+                _SHARED.update(context=context, page=page)
+            _SHARED.update(relpath=relpath, ran=False, reuse=reuse)
         page = _SHARED["page"]
         used.append(page)
         if not _SHARED["ran"]:
-            open_and_run(page, lab, relpath)
+            open_and_run(page, lab, relpath, reuse=_SHARED["reuse"])
             _SHARED["ran"] = True
         return page
 
