@@ -75,6 +75,25 @@ def test_plots_label_numbers_in_the_language(folder, lang):
         assert "3" in figure_alt(fig)
 
 
+def test_votes_plot_keeps_every_count_readable_and_names_the_median(folder, lang):
+    """The median marker sat on its row and hid the vote count it crossed (seen on the projector
+    figure: the 6 and 8 under the bar at level 4). It now points down from above the row."""
+    cr.demo_class(folder, participants=30)
+    s = cr.summarise(folder)
+    fig = plot_votes(s)
+    ax = fig.axes[0]
+    counts = {(round(tx.get_position()[0], 3), round(tx.get_position()[1], 3)) for tx in ax.texts}
+    medians = [line for line in ax.lines if line.get_marker() == "v"]
+    assert len(medians) == 1 and len(medians[0].get_xdata()) == len(s.delegation)
+    to_px = ax.transData.transform
+    for x, y in zip(medians[0].get_xdata(), medians[0].get_ydata()):
+        assert (round(x, 3), round(y, 3)) not in counts
+        for cx, cy in counts:  # no count label within 12 px of a marker's centre
+            assert abs(to_px((x, y))[0] - to_px((cx, cy))[0]) > 12 or abs(to_px((x, y))[1] - to_px((cx, cy))[1]) > 12
+    assert [tx.get_text() for tx in ax.get_legend().get_texts()] == ["median"]
+    assert len(ax.collections) == 1  # every dot in one collection (one per dot cost about 100 ms)
+
+
 def test_present_notebook_for_every_app_and_unknown_app(english):
     from course_lib import present
 
