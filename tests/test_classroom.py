@@ -148,3 +148,26 @@ def test_cli_class_summary(folder, monkeypatch, capsys):
     assert main(["class", "summary"]) == 1
     err = capsys.readouterr().err
     assert "COURSE_CLASS_DIR" in err and "Traceback" not in err
+
+
+def test_a_refresh_sees_every_changed_file_and_reads_the_rest_once(folder, english, monkeypatch):
+    """summarise() keeps each file's parsed record until the file changes (size, mtime, inode)."""
+    from course_lib import classroom_summary as cs
+
+    for i in range(3):
+        c.write_submission(folder, f"p-{i:016x}", "quiz", {"start.position": True})
+    assert c.summarise(folder).quiz["start.position"]["right"] == 3
+    reads = []
+    original = cs._read_file
+    monkeypatch.setattr(cs, "_read_file", lambda path: reads.append(path.name) or original(path))
+    assert c.summarise(folder).quiz["start.position"]["right"] == 3
+    assert reads == []                                   # nothing changed: nothing read again
+    c.write_submission(folder, f"p-{1:016x}", "quiz", {"start.position": False})  # an answer changed
+    s = c.summarise(folder)
+    assert s.quiz["start.position"]["right"] == 2 and len(reads) == 1
+    target = folder / reads[0]
+    target.write_text("{", encoding="utf-8")            # spoiled in place
+    s = c.summarise(folder)
+    assert s.skipped_reasons == {"bad_json": 1} and "start.position" not in s.quiz
+    target.unlink()
+    assert c.summarise(folder).files["quiz"] == 2
