@@ -197,6 +197,23 @@ def test_does_the_designer_say_when_a_plan_does_not_fit_the_sliders():
     assert "outside the sliders" in app.error.value
 
 
+@pytest.mark.parametrize("lang, words", [("nb", ["3 akseleratortrinn", "140 %"]),
+                                         ("en", ["3 accelerator tiers", "140%"])])
+def test_does_the_designer_name_the_accelerator_tiers_it_cannot_hold(lang, words):
+    """A plan with three tiers lost its third silently in the designer (two tier sliders)."""
+    set_language(lang)
+    try:
+        app = PlanDesigner()
+        tiers = [(1.0, 1.5), (1.2, 2.0), (1.4, 2.5)]
+        app.set_plan(Plan.from_ote(50_000, 0.7, 2_000_000, accelerators=tiers))
+        assert all(w in app.error.value for w in words), app.error.value
+        assert (app.acc1_from.value, app.acc2_from.value) == (1.0, 1.2)
+        app.set_plan(Plan.from_ote(50_000, 0.7, 2_000_000, accelerators=tiers[:2]))
+        assert not any(w in app.error.value for w in words)  # two tiers fit: no note
+    finally:
+        set_language("en")
+
+
 @pytest.mark.parametrize("lang, label, value", [("nb", "Kundefrafall per år", "9,7 %"), ("en", "Churn per year", "9.7%")])
 def test_does_the_phase_explorer_show_easts_yearly_churn_under_a_per_year_label(lang, label, value):
     import re

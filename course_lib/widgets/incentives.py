@@ -259,8 +259,14 @@ class PlanDesigner(App):
         finally:
             self._quiet = quiet
         self.refresh()
+        notes = []
         if self.clamped:
-            self.error.show(t("incentives.widget.clamped", fields=", ".join(self.clamped)))
+            notes.append(t("incentives.widget.clamped", fields=", ".join(self.clamped)))
+        if len(plan.accelerators) > 2:  # the designer has two tiers: say which were left out
+            left_out = ", ".join(format_percent(start, 0) for start, _mult in plan.accelerators[2:])
+            notes.append(t("incentives.widget.extra_tiers", n=len(plan.accelerators), left_out=left_out))
+        if notes:
+            self.error.show(" ".join(notes))
 
     def _set_checked(self, slider, value, name: str) -> None:
         """Note a value the slider cannot show (it would be clamped to the slider's range)."""
