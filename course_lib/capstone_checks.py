@@ -190,31 +190,28 @@ def _finding(check_id: str, lang: str | None, **values: Any) -> Finding:
     return Finding(check_id, tuple(entry["modules"]), pick(entry["title"], lang), text)
 
 
-def _kpi(k: str, lang) -> str:
+def _label_or_key(kind: str, key: str, lang, **options) -> str:
+    """The delegation catalogue's label of ``key`` (``kind``: kpi, decision or role), or the key
+    itself when the catalogue has none (a learner's own KPI or role)."""
     from . import delegation as dl
 
+    label = {"kpi": dl.kpi_label, "decision": dl.decision_label, "role": dl.role_label}[kind]
     try:
-        return dl.kpi_label(k, lang)
-    except ValueError:
-        return k
+        return label(key, lang, **options)
+    except (ValueError, TypeError):
+        return str(key)
+
+
+def _kpi(k: str, lang) -> str:
+    return _label_or_key("kpi", k, lang)
 
 
 def _decision(d: str, lang) -> str:
-    from . import delegation as dl
-
-    try:
-        return dl.decision_label(d, lang)
-    except ValueError:
-        return d
+    return _label_or_key("decision", d, lang)
 
 
 def _role(r: str, lang) -> str:
-    from . import delegation as dl
-
-    try:
-        return dl.role_label(r, lang)
-    except ValueError:
-        return r
+    return _label_or_key("role", r, lang)
 
 
 def _role_in_sentence(r: str, lang) -> str:
@@ -226,12 +223,7 @@ def _role_in_sentence(r: str, lang) -> str:
 
 
 def _role_short(r: str, lang) -> str:
-    from . import delegation as dl
-
-    try:
-        return dl.role_label(r, lang, short=True)
-    except (ValueError, TypeError):
-        return r
+    return _label_or_key("role", r, lang, short=True)
 
 
 def _join(items, lang) -> str:
