@@ -192,8 +192,8 @@ def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None =
             raise ValueError(f"readout kind must be number, percent, money or plain, got {kind!r}")
     own = {} if shared is None else shared
     if "readout_layout" not in own:
-        own.update(readout_layout=widgets.Layout(min_width="6em", margin="0 0 0 4px"),
-                   readout_style=HTMLStyle(), readout_row=widgets.Layout(align_items="center"))
+        own.update(readout_layout={"min_width": "6em", "margin": "0 0 0 4px"},
+                   readout_style={}, readout_row={"align_items": "center"})
     label = widgets.HTML(value=html.escape(fmt(slider.value)), layout=own["readout_layout"],
                          style=own["readout_style"])
     label.add_class("course-readout")
@@ -216,7 +216,7 @@ def labelled_slider(value, low, high, step, label, integer=False, css=None, desc
     """
     cls = widgets.IntSlider if integer else widgets.FloatSlider
     slider = cls(value=value, min=low, max=high, step=step, description=label, continuous_update=False,
-                 style={"description_width": description_width}, layout=widgets.Layout(width=width))
+                 style={"description_width": description_width}, layout={"width": width})
     if css:
         slider.add_class(css)
     return slider
@@ -300,6 +300,9 @@ class App:
     shows any failure in the error line instead of losing it. While ``self._quiet`` is true
     (e.g. when a preset sets several controls at once) changes do not redraw.
 
+    Its widgets share one default layout and style model of each kind (``shared_models``: fewer
+    models for the browser to create); never change ``w.layout`` or ``w.style`` in place.
+
     Every app takes ``presentation=`` (keyword only): ``True`` builds and redraws its figures in
     projector mode (``plots.style.presenting``: larger type, thicker lines) and gives its root box
     the CSS class ``course-presentation``, whose style (shown once with the app) enlarges the
@@ -326,12 +329,15 @@ class App:
 
         @functools.wraps(init)
         def __init__(self, *args, presentation: bool | None = None, **kw):
+            from .shared_models import shared_defaults
+
             if presentation is None:
-                return init(self, *args, **kw)
+                with shared_defaults():  # one layout and style per kind for the app's widgets
+                    return init(self, *args, **kw)
             self.presentation = bool(presentation)
             from ..plots.style import presenting
 
-            with presenting(self.presentation):
+            with presenting(self.presentation), shared_defaults():
                 init(self, *args, **kw)
             widget = getattr(self, "widget", None)
             if self.presentation and isinstance(widget, widgets.DOMWidget):

@@ -36,9 +36,9 @@ class ShareButton:
         self.kind, self.payload_fn, self.part = kind, payload_fn, part
         self._keys = None
         self.share = widgets.Button(description=t("classroom.share.button"), icon="users",
-                                    layout=widgets.Layout(width="auto"))
+                                    layout={"width": "auto"})
         self.withdraw = widgets.Button(description=t("classroom.share.withdraw"), icon="undo",
-                                       layout=widgets.Layout(width="auto"))
+                                       layout={"width": "auto"})
         self.share.add_class("course-share")
         self.withdraw.add_class("course-withdraw")
         self.note = widgets.HTML(f"<small>{html.escape(t('classroom.share.what', what=t(f'classroom.kind.{kind}')))}</small>")

@@ -71,7 +71,7 @@ class DecisionRightsBoard(App):
         self.cells: dict[tuple[str, str], widgets.Dropdown] = {}
         header = [widgets.HTML(f"<b>{html.escape(t('delegation.board.decision_header'))}</b>")]
         header += [widgets.HTML(f"<b>{html.escape(dl.role_label(r, short=True))}</b>",
-                                layout=widgets.Layout(justify_content="center")) for r in self.roles]
+                                layout={"justify_content": "center"}) for r in self.roles]
         rows = header
         callback = guarded(self.error)(self._on_cell)
         # one layout and one style model shared by the 60 cells (each its own made 120 more widgets to build)
@@ -108,7 +108,7 @@ class DecisionRightsBoard(App):
             options=[(dl.kpi_label(k), k) for k in dl.KPIS],
             value=dl._kpi_list(measured_kpis),
             rows=len(dl.KPIS), description=t("delegation.board.measured"),
-            style={"description_width": "initial"}, layout=widgets.Layout(width="320px"))
+            style={"description_width": "initial"}, layout={"width": "320px"})
         self.measured.observe(guarded(self.error)(lambda _c: self.refresh()), names="value")
 
         self.validation = widgets.HTML()
@@ -252,15 +252,15 @@ class DelegationLevelsApp(App):
             dd.observe(callback, names="value")
             self.levels[d] = dd
             rows += [widgets.HTML(html.escape(dl.decision_label(d))), dd]
-        self.grid = widgets.GridBox(rows, layout=widgets.Layout(grid_template_columns="minmax(220px, 2fr) 180px",
-                                                                grid_gap="2px 8px"))
+        self.grid = widgets.GridBox(rows, layout={"grid_template_columns": "minmax(220px, 2fr) 180px",
+                                                  "grid_gap": "2px 8px"})
         meanings = "".join(
             f"<li><b>{html.escape(dl.level_label(lv['level']))}</b>: {html.escape(pick(lv['meaning']))}</li>"
             for lv in dl.DELEGATION_LEVELS)
         intro = widgets.HTML(f"<h3>{html.escape(t('delegation.levels.title'))}</h3>"
                              f"<p>{html.escape(t('delegation.levels.intro'))}</p><ul>{meanings}</ul>")
         self.compare_button = widgets.Button(description=t("delegation.levels.compare"), icon="balance-scale",
-                                             button_style="primary", layout=widgets.Layout(width="auto"))
+                                             button_style="primary", layout={"width": "auto"})
         self.compare_button.on_click(guarded(self.error)(lambda _b: self.reveal()))
         self.status = widgets.HTML()
         self.feedback = widgets.HTML()

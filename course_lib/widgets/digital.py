@@ -105,7 +105,7 @@ class FunnelApp(App):
             self.span[step] = widgets.FloatRangeSlider(
                 value=(r.low, r.high), min=0.0, max=1.0, step=0.005, description=t("digital.funnel.span"),
                 continuous_update=False, readout=False, style={"description_width": "70px"},
-                layout=widgets.Layout(width="260px"))
+                layout={"width": "260px"})
             self.span_labels[step] = widgets.HTML("")
             self.span_labels[step].add_class("course-readout")
             rate_rows.append(widgets.HBox([readout(self.likely[step], kind="percent", decimals=1),
@@ -120,7 +120,7 @@ class FunnelApp(App):
         self.widget = widgets.VBox([
             readout(self.visitors, kind="number"), readout(self.inbound_share, kind="percent", decimals=0),
             widgets.HTML(f"<b>{_esc(t('digital.funnel.rates_heading'))}</b>"), *rate_rows,
-            self.error, widgets.HBox([self.stages, self.out], layout=widgets.Layout(flex_flow="row wrap")),
+            self.error, widgets.HBox([self.stages, self.out], layout={"flex_flow": "row wrap"}),
             widgets.HBox([self.metrics, self.advice_box]), self.sources,
         ])
         self.widget.add_class("course-funnel-app")
@@ -208,7 +208,7 @@ class SevenStepsApp(App):
                 toggle.add_class("course-likert")
                 self.choices[st["id"]] = toggle
                 blocks.append(widgets.HBox([widgets.HTML(_esc(pick(st["text"])),
-                                                         layout=widgets.Layout(width="520px")), toggle]))
+                                                         layout={"width": "520px"}), toggle]))
         for toggle in self.choices.values():
             toggle.observe(self._on_change, names="value")
         self.case_button = widgets.Button(description=t("digital.steps.use_case"), icon="copy")
@@ -349,8 +349,8 @@ class InvestmentApp(App):
         self.tornado = widgets.HTML("")
         self.tornado.add_class("course-invest-tornado")
         self.fields: dict[str, tuple[widgets.Text, widgets.Text, widgets.Text]] = {}
-        head = widgets.HBox([widgets.HTML("", layout=widgets.Layout(width="300px"))] + [
-            widgets.HTML(f"<b>{_esc(t(k))}</b>", layout=widgets.Layout(width="110px"))
+        head = widgets.HBox([widgets.HTML("", layout={"width": "300px"})] + [
+            widgets.HTML(f"<b>{_esc(t(k))}</b>", layout={"width": "110px"})
             for k in ("digital.investment.low", "digital.investment.likely", "digital.investment.high")])
         rows = [head]
         for group, keys in (("digital.investment.costs", iv.COSTS), ("digital.investment.benefits", iv.BENEFITS)):
@@ -358,12 +358,12 @@ class InvestmentApp(App):
             for key in keys:
                 r = iv.DEFAULT_INPUTS[key]
                 boxes = tuple(widgets.Text(value=format_input(key, v), continuous_update=False,
-                                           layout=widgets.Layout(width="110px"))
+                                           layout={"width": "110px"})
                               for v in (r.low, r.likely, r.high))
                 for box, part in zip(boxes, ("low", "likely", "high")):
                     box.add_class(f"course-invest-{key}-{part}")
                 self.fields[key] = boxes
-                rows.append(widgets.HBox([widgets.HTML(_esc(iv.input_label(key)), layout=widgets.Layout(width="300px")),
+                rows.append(widgets.HBox([widgets.HTML(_esc(iv.input_label(key)), layout={"width": "300px"}),
                                           *boxes]))
         self.rate = labelled_slider(0.08, 0.0, 0.25, 0.005, t("digital.investment.rate"), css="course-invest-rate")
         self.horizon = labelled_slider(5, 1, 10, 1, t("digital.investment.horizon"), integer=True, css="course-invest-horizon")
@@ -372,10 +372,10 @@ class InvestmentApp(App):
         self.metrics = widgets.HTML("")
         self.metrics.add_class("course-invest-metrics")
         self.title = widgets.Text(value=t("digital.investment.default_title"), description=t("digital.investment.title"),
-                                  style=_STYLE, layout=widgets.Layout(width="640px"))
+                                  style=_STYLE, layout={"width": "640px"})
         self.note = widgets.Textarea(value="", placeholder=t("digital.investment.note_placeholder"),
                                      description=t("digital.investment.note"), style=_STYLE,
-                                     layout=widgets.Layout(width="640px", height="80px"))
+                                     layout={"width": "640px", "height": "80px"})
         self.summary_language = widgets.ToggleButtons(options=[("norsk", "nb"), ("English", "en")],
                                                       value=get_language(), description=t("digital.investment.summary_lang"),
                                                       style=_STYLE)
@@ -388,7 +388,7 @@ class InvestmentApp(App):
                                    f"<ul>{claims}</ul></details>")
         self.widget = widgets.VBox([
             widgets.VBox(rows), readout(self.rate, kind="percent", decimals=1), readout(self.horizon, kind="number"),
-            self.error, widgets.HBox([self.out, self.tornado], layout=widgets.Layout(flex_flow="row wrap")),
+            self.error, widgets.HBox([self.out, self.tornado], layout={"flex_flow": "row wrap"}),
             self.metrics, self.claims,
             self.title, self.note, widgets.HBox([self.summary_language, self.summary_button]), self.summary,
         ])

@@ -101,7 +101,7 @@ class PipelineForecastApp(App):
         right = widgets.VBox([widgets.HTML(f"<b>{_esc(t('goals.widget.group_other'))}</b>"),
                               readout(self.slip, "percent", 0), readout(self.run_rate, "money"),
                               readout(self.horizon, "number", 0), self.metrics])
-        self.widget = widgets.VBox([widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap")),
+        self.widget = widgets.VBox([widgets.HBox([left, right], layout={"flex_flow": "row wrap"}),
                                     self.error, self.out])
         self.widget.add_class("course-forecast-app")
         self._quiet = False
@@ -337,7 +337,7 @@ class ControlDashboardApp(App):
             control.observe(self._on_change, names="value")
         self.widget = widgets.VBox([
             widgets.HBox([widgets.VBox([self.month, self.region, self.seller]), self.phasing],
-                         layout=widgets.Layout(flex_flow="row wrap")),
+                         layout={"flex_flow": "row wrap"}),
             self.error, self.reading, self.out, self.forecasts,
         ])
         self.widget.add_class("course-control-app")

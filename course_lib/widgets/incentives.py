@@ -29,6 +29,7 @@ from ..progress import get_store
 from .a11y import sr_only
 from . import args as _args
 from .base import App, FigureView, ErrorBox, guarded, readout, show_png
+from .shared_models import own_layout
 
 _STYLE = {"description_width": "170px"}
 _ROW = widgets.Layout(width="395px")
@@ -37,8 +38,8 @@ _ROW = widgets.Layout(width="395px")
 def _columns(*columns) -> widgets.HBox:
     """Side-by-side control columns that wrap below each other on a narrow screen (never clip)."""
     for column in columns:
-        column.layout.min_width = "400px"
-    return widgets.HBox(list(columns), layout=widgets.Layout(flex_flow="row wrap"))
+        own_layout(column, min_width="400px")  # its own: the default layout is shared (shared_models)
+    return widgets.HBox(list(columns), layout={"flex_flow": "row wrap"})
 
 
 def _esc(text) -> str:

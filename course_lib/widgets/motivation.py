@@ -63,7 +63,7 @@ class ProfileApp(App):
         self.interpretation: list[mot.Interpretation] = []
         self._quiet = True
         self.radar = ProfileRadar()
-        self.out = FigureView(layout=widgets.Layout(min_width="560px"))
+        self.out = FigureView(layout={"min_width": "560px"})
         self.sliders: dict[str, widgets.IntSlider] = {}
         rows = []
         # the questionnaire's 18 rows share their layout and style objects: each is a widget the
@@ -84,13 +84,13 @@ class ProfileApp(App):
         self.save_button = widgets.Button(description=t("motivation.widget.save"), icon="save",
                                           button_style="primary")
         self.keep_button = widgets.Button(description=t("motivation.widget.keep_comparison"),
-                                          layout=widgets.Layout(width="auto"))
+                                          layout={"width": "auto"})
         self.load_button = widgets.Button(description=t("motivation.widget.load_comparison"),
-                                          layout=widgets.Layout(width="auto"))
+                                          layout={"width": "auto"})
         self.clear_button = widgets.Button(description=t("motivation.widget.clear_comparison"),
-                                           layout=widgets.Layout(width="auto"))
+                                           layout={"width": "auto"})
         self.status = widgets.HTML("")
-        self.details = widgets.HTML("", layout=widgets.Layout(max_height="560px", overflow="auto"))
+        self.details = widgets.HTML("", layout={"max_height": "560px", "overflow": "auto"})
         self.details.add_class("course-scroll")      # focusable, so the keyboard can scroll it
         self.save_button.on_click(guarded(self.error)(lambda _b: self.save()))
         self.keep_button.on_click(guarded(self.error)(lambda _b: self.keep_as_comparison()))
@@ -102,7 +102,7 @@ class ProfileApp(App):
             widgets.HTML(f"<i>{_esc(t('motivation.widget.profile_intro'))}</i>"),
             widgets.VBox(rows),
             buttons, compare_row, self.error,
-            widgets.HBox([self.out, self.details], layout=widgets.Layout(align_items="flex-start")),
+            widgets.HBox([self.out, self.details], layout={"align_items": "flex-start"}),
         ])
         self.widget.add_class("course-profile-app")
         # --- class sharing (trainer's kit): the scores only, under a random id; can be withdrawn
@@ -222,7 +222,7 @@ class ExpectancyApp(App):
         options = [(t("motivation.widget.custom"), CUSTOM)] + [
             (pick(s.name), key) for key, s in mot.SCENARIOS.items()]
         self.preset = widgets.Dropdown(options=options, value=CUSTOM, description=t("motivation.widget.preset"),
-                                       layout=widgets.Layout(width="380px"))
+                                       layout={"width": "380px"})
         self.preset.observe(self._on_preset, names="value")
         self.expectancy = self._slider(0.7, 0.0, t("motivation.widget.expectancy"), width="420px")
         expectancy_box = readout(self.expectancy, "number", 2)
@@ -235,7 +235,7 @@ class ExpectancyApp(App):
             self.valence[outcome] = self._slider(0.5, -1.0, t("motivation.widget.valence"))
             name = pick(mot.OUTCOMES.get(outcome, {"nb": outcome, "en": outcome}))
             rows.append(widgets.HBox([
-                widgets.HTML(f"<b>{_esc(name)}</b>", layout=widgets.Layout(width="130px")),
+                widgets.HTML(f"<b>{_esc(name)}</b>", layout={"width": "130px"}),
                 readout(self.instrumentality[outcome], "number", 2), readout(self.valence[outcome], "number", 2)]))
         self.description = widgets.HTML("")
         self.summary = widgets.HTML("")
@@ -253,7 +253,7 @@ class ExpectancyApp(App):
     def _slider(self, value, low, label, width="300px") -> widgets.FloatSlider:
         slider = widgets.FloatSlider(value=value, min=low, max=1.0, step=0.05, description=label,
                                      continuous_update=False,
-                                     layout=widgets.Layout(width=width), style={"description_width": "initial"})
+                                     layout={"width": width}, style={"description_width": "initial"})
         slider.observe(self._on_control, names="value")
         return slider
 
@@ -343,11 +343,11 @@ class RewardsApp(App):
         self.out = FigureView()
         self.reward_type = widgets.Dropdown(
             options=[(pick(v), k) for k, v in mot.REWARD_TYPES.items()], value=reward_type,
-            description=t("motivation.widget.reward_type"), layout=widgets.Layout(width="520px"),
+            description=t("motivation.widget.reward_type"), layout={"width": "520px"},
             style={"description_width": "initial"})
         self.measure = widgets.Dropdown(
             options=[(pick(v), k) for k, v in mot.MEASURES.items()], value=measure,
-            description=t("motivation.widget.measure"), layout=widgets.Layout(width="520px"),
+            description=t("motivation.widget.measure"), layout={"width": "520px"},
             style={"description_width": "initial"})
         self.statement = widgets.HTML("")
         self.statement.add_class("course-effect-statement")

@@ -63,8 +63,8 @@ class QuizWidget:
         if self.has_button:
             children.append(self.check_button)
         children += [self.feedback, self.error]
-        self.widget = widgets.VBox(children, layout=widgets.Layout(
-            border="1px solid #ddd", padding="8px 12px", margin="8px 0", width="100%"))
+        self.widget = widgets.VBox(children, layout={"border": "1px solid #ddd", "padding": "8px 12px",
+                                                     "margin": "8px 0", "width": "100%"})
         self.widget.add_class("course-quiz")
         self.widget.add_class(f"course-quiz-{question['type']}")
         # --- class sharing (trainer's kit): right/wrong for this question, only in a class (COURSE_CLASS_DIR set)
@@ -116,14 +116,14 @@ class QuizWidget:
 class SingleChoice(QuizWidget):
     def build_control(self):
         options = [(pick(o["text"]), o["id"]) for o in self.question["options"]]
-        return widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(width="auto"),
+        return widgets.RadioButtons(options=options, value=None, layout={"width": "auto"},
                                     style={"description_width": "0px"})
 
 
 class MultipleChoice(QuizWidget):
     def build_control(self):
         self.boxes = {o["id"]: widgets.Checkbox(value=False, description=pick(o["text"]), indent=False,
-                                                layout=widgets.Layout(width="auto"))
+                                                layout={"width": "auto"})
                       for o in self.question["options"]}
         return widgets.VBox(list(self.boxes.values()))
 
@@ -138,7 +138,7 @@ class MultipleChoice(QuizWidget):
 class Numeric(QuizWidget):
     def build_control(self):
         return widgets.Text(placeholder=t("exercises.numeric_placeholder"), continuous_update=False,
-                            layout=widgets.Layout(width="14em"))
+                            layout={"width": "14em"})
 
     def control_box(self):
         unit = pick(self.question["unit"]) if "unit" in self.question else ""
@@ -173,7 +173,7 @@ class Reflection(QuizWidget):
 
     def build_control(self):
         control = widgets.Textarea(placeholder="…", continuous_update=True,
-                                   layout=widgets.Layout(width="100%", height="9em"))
+                                   layout={"width": "100%", "height": "9em"})
         control.observe(guarded(self.error)(lambda change: self.submit()), names="value")
         return control
 
@@ -196,12 +196,12 @@ class Matching(QuizWidget):
         self.dropdowns = {}
         rows = []
         for item in self.question["items"]:
-            dd = widgets.Dropdown(options=choices, value="", layout=widgets.Layout(width="auto"),
+            dd = widgets.Dropdown(options=choices, value="", layout={"width": "auto"},
                                   description=pick(item["text"]), style={"description_width": "0px"})
             dd.add_class("course-hidden-label")
             self.dropdowns[item["id"]] = dd
             rows.append(widgets.HBox([widgets.HTML(html.escape(pick(item["text"])),
-                                                   layout=widgets.Layout(width="50%")), dd]))
+                                                   layout={"width": "50%"}), dd]))
         return widgets.VBox(rows)
 
     def answer(self):

@@ -140,7 +140,7 @@ class StartDemo(App):
         self.month = widgets.SelectionSlider(
             options=options, value=month,
             description=t("start.demo.month"), continuous_update=True,
-            layout=widgets.Layout(width="460px"),
+            layout={"width": "460px"},
         )
         self.hint = widgets.HTML(f"<i>{html.escape(t('start.demo.hint'))}</i>")
         self.text = widgets.HTML()
