@@ -176,3 +176,25 @@ def test_columns_keep_their_shape():
     assert list(COLUMNS) == list(cases.REQUIRED_COLUMNS)
     assert cases.MONEY_COLUMNS == ("quota", "new_sales", "renewals", "churned_revenue", "pipeline")
     assert cases.CLOSE_SEASON[7] == 0.45 and len(cases.ACTIVITY_SEASON) == 12
+
+
+def test_the_shipped_case_is_parsed_once_and_each_caller_gets_its_own_copy(tmp_path, monkeypatch):
+    """load_team() without a path keeps the parsed case (27 ms a parse) until the file changes."""
+    import shutil
+
+    from course_lib import case_loader
+
+    shutil.copy(case_loader._data_dir() / "team.csv", tmp_path / "team.csv")
+    monkeypatch.setattr(case_loader, "_data_dir", lambda: tmp_path)
+    monkeypatch.setattr(case_loader, "_SHIPPED", {})
+    parses = []
+    original = case_loader._parse
+    monkeypatch.setattr(case_loader, "_parse", lambda *a: parses.append(1) or original(*a))
+    first = load_team()
+    first.loc[0, "quota"] = 1                      # a caller's change stays its own
+    second = load_team()
+    assert len(parses) == 1 and second.loc[0, "quota"] != 1
+    pd.testing.assert_frame_equal(second, load_team())
+    text = (tmp_path / "team.csv").read_text(encoding="utf-8")
+    (tmp_path / "team.csv").write_text(text.replace("Marte Brekke", "Marte Brekkeli"), encoding="utf-8")
+    assert "Marte Brekkeli" in set(load_team()["seller_name"]) and len(parses) == 2
