@@ -104,6 +104,18 @@ def test_present_notebook_for_every_app_and_unknown_app(english):
         present.check_app("nope")
 
 
+@pytest.mark.parametrize("app, warmed", [("delegation.levels", True), ("class.summary", False)])
+def test_course_present_warms_a_kernel_except_for_the_live_class_summary(app, warmed, tmp_path, monkeypatch):
+    """A preheated page shows what was true when its kernel was warmed: right for an app, wrong for
+    the class summary, which must read the class folder when the trainer opens it."""
+    from course_lib import cli, present
+
+    started = []
+    monkeypatch.setattr(present.subprocess, "call", lambda cmd, **kw: started.append(cmd) or 0)
+    assert cli.main(["present", app, "--lang", "nb", "--port", "8999", "--folder", str(tmp_path)]) == 0
+    assert ("--preheat_kernel=True" in started[0]) is warmed and "--strip_sources=True" in started[0]
+
+
 def test_every_projector_app_can_be_built(folder, store, english):
     import importlib
 
