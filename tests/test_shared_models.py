@@ -100,3 +100,23 @@ def test_outside_an_app_ipywidgets_defaults_are_untouched():
     after = widgets.HTML("z")
     assert after.layout is not outer.layout and not sm.is_shared(after.layout)
     assert widgets.HTML("w", style={"font_size": "2em"}).style is not widgets.HTML("v", style={"font_size": "2em"}).style
+
+
+def test_quizzes_share_their_models_and_keep_them_unchanged_when_answered():
+    from course_lib.exercises import overview, quiz
+
+    for qid in ("start.read_table", "start.july_attainment", "incentives.reflection", "incentives.gaming_risk"):
+        q = quiz(qid)
+        tree = list(_walk(q.widget))
+        for control in tree:
+            _move(control)
+            if isinstance(control, widgets.Text) and not isinstance(control, widgets.Textarea):
+                control.value = "12,5"
+            if isinstance(control, widgets.Textarea):
+                control.value = "Et svar på refleksjonen."
+        if getattr(q, "has_button", False):
+            q.check_button.click()
+        layouts = {id(w.layout) for w in tree if isinstance(w, widgets.DOMWidget)}
+        assert len(layouts) <= 4, (qid, len(layouts), len(tree))
+    overview("start")
+    assert sm.changed_shared_models() == []

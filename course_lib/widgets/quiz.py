@@ -21,6 +21,7 @@ from ..progress import get_store
 from .a11y import sr_only
 from . import args as _args
 from .base import ErrorBox, guarded
+from .shared_models import builds_shared
 
 _COLOURS = {True: "#007A5A", False: "#B34700", None: "#555555"}
 
@@ -43,6 +44,7 @@ class QuizWidget:
 
     has_button = True
 
+    @builds_shared  # a module's ten quizzes: about half the widget models
     def __init__(self, question: dict):
         _check_question(question)
         self.question = question
@@ -237,6 +239,7 @@ def _check_question(question) -> None:
 class Overview:
     """Which questions of a topic (or all) are done, read from the progress store."""
 
+    @builds_shared
     def __init__(self, topic: str | None = None):
         from ..exercises.bank import all_questions, questions_for
 

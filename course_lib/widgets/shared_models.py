@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import weakref
 from typing import Iterator
 
@@ -78,6 +79,26 @@ def shared_defaults() -> Iterator[None]:
         _depth -= 1
         if _depth == 0:
             _shared.clear()
+
+
+def builds_shared(init):
+    """Decorator for a constructor that builds widgets: it runs inside :func:`shared_defaults`.
+
+    Example:
+        >>> class Card:
+        ...     @builds_shared
+        ...     def __init__(self):
+        ...         self.parts = [widgets.HTML("a"), widgets.HTML("b")]
+        >>> card = Card()
+        >>> card.parts[0].layout is card.parts[1].layout
+        True
+    """
+    @functools.wraps(init)
+    def wrapper(*args, **kwargs):
+        with shared_defaults():
+            return init(*args, **kwargs)
+
+    return wrapper
 
 
 def _model(klass: type, values: tuple = ()) -> widgets.Widget:
