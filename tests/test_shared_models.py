@@ -120,3 +120,12 @@ def test_quizzes_share_their_models_and_keep_them_unchanged_when_answered():
         assert len(layouts) <= 4, (qid, len(layouts), len(tree))
     overview("start")
     assert sm.changed_shared_models() == []
+
+
+def test_an_app_that_fails_while_it_is_built_leaves_ipywidgets_as_it_was():
+    with pytest.raises(ValueError):
+        with sm.shared_defaults():
+            widgets.HTML("half built")
+            raise ValueError("a bad argument")
+    assert widgets.HTML("a").layout is not widgets.HTML("b").layout
+    assert sm._depth == 0

@@ -37,7 +37,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.trait_types import InstanceDict
 
 _depth = 0
-_shared: dict[type, widgets.Widget] = {}
+_shared: dict[tuple, widgets.Widget] = {}  # (model class, settings) -> the one model of them
 _made: "weakref.WeakKeyDictionary[widgets.Widget, dict]" = weakref.WeakKeyDictionary()  # model -> its values
 
 
@@ -64,13 +64,13 @@ def shared_defaults() -> Iterator[None]:
     global _depth
     _depth += 1
     patched = []
-    if _depth == 1:
-        _shared.clear()
-        for trait in _default_traits():
-            trait.make_dynamic_default = _factory(trait.klass)
-            trait.validate = _by_value(trait)
-            patched.append(trait)
     try:
+        if _depth == 1:
+            _shared.clear()
+            for trait in _default_traits():
+                trait.make_dynamic_default = _factory(trait.klass)
+                trait.validate = _by_value(trait)
+                patched.append(trait)
         yield
     finally:
         for trait in patched:  # back to InstanceDict's own: a new model per widget
