@@ -81,8 +81,9 @@ def write_notebook(app: str, lang: str, folder: str | os.PathLike | None = None)
     return path
 
 
-LIVE_APPS = {"class.summary"}
-"""Apps whose page must be built when it is opened: the class summary reads the class folder then."""
+LIVE_APPS = {"class.summary", "capstone"}
+"""Apps whose page must be built when it is opened: the class summary reads the class folder then, and
+the capstone gathers the work saved so far."""
 
 
 def voila_command(path: Path, port: int, preheat: bool = True) -> list[str]:

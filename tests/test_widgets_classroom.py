@@ -104,10 +104,10 @@ def test_present_notebook_for_every_app_and_unknown_app(english):
         present.check_app("nope")
 
 
-@pytest.mark.parametrize("app, warmed", [("delegation.levels", True), ("class.summary", False)])
-def test_course_present_warms_a_kernel_except_for_the_live_class_summary(app, warmed, tmp_path, monkeypatch):
+@pytest.mark.parametrize("app, warmed", [("delegation.levels", True), ("class.summary", False), ("capstone", False)])
+def test_course_present_warms_a_kernel_except_for_the_live_pages(app, warmed, tmp_path, monkeypatch):
     """A preheated page shows what was true when its kernel was warmed: right for an app, wrong for
-    the class summary, which must read the class folder when the trainer opens it."""
+    the class summary (the class folder) and the capstone (the work saved so far), read when opened."""
     from course_lib import cli, present
 
     started = []
