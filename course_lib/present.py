@@ -115,7 +115,8 @@ def _cmd_present(args) -> int:
     print(t("present.serving", app=app, url=f"http://127.0.0.1:{port}/"), flush=True)
     env = dict(os.environ, COURSE_LANG=args.lang)
     try:
-        return subprocess.call(voila_command(path, port, preheat=app not in LIVE_APPS), cwd=path.parent, env=env)
+        command = voila_command(path, port, preheat=app not in LIVE_APPS)
+        return subprocess.call(command, cwd=path.parent, env=env)
     except KeyboardInterrupt:
         return 0
 

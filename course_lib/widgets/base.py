@@ -17,7 +17,6 @@ import html
 import logging
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..argtypes import shown
 from ..i18n import format_money, format_number, format_percent, format_plain, t
@@ -156,17 +155,15 @@ def show_html(out: widgets.Output, markup: str) -> None:
                     "metadata": {}},)
 
 
-def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None = None, fmt=None,
-            shared: dict | None = None) -> widgets.HBox:
+def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None = None, fmt=None) -> widgets.HBox:
     """Put ``slider`` beside a readout in the language's format (``0,50`` / ``12,5 %`` / ``1 200 kr``).
 
     ipywidgets' own readout has no locale, so it is switched off and an HTML label with the
     CSS class ``course-readout`` follows the value instead. ``kind`` is ``"number"``,
     ``"percent"`` (the value is a fraction), ``"money"`` or ``"plain"``; ``fmt`` (a function of
     the value) overrides it. Returns the ``HBox`` to place in the app; the slider is unchanged
-    otherwise (tests keep setting ``slider.value``). An app with many sliders passes one dict as
-    ``shared`` to every call: the readouts then share their layout and style objects (each one is
-    a widget of its own that the kernel creates and the browser renders).
+    otherwise (tests keep setting ``slider.value``). Inside an app the readouts share one layout and
+    style model (``shared_models``).
 
     Example:
         >>> s = widgets.FloatSlider(value=0.5, min=0, max=1, step=0.05)
@@ -190,12 +187,7 @@ def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None =
             fmt = lambda v: format_number(v, places)  # noqa: E731
         else:
             raise ValueError(f"readout kind must be number, percent, money or plain, got {kind!r}")
-    own = {} if shared is None else shared
-    if "readout_layout" not in own:
-        own.update(readout_layout={"min_width": "6em", "margin": "0 0 0 4px"},
-                   readout_style={}, readout_row={"align_items": "center"})
-    label = widgets.HTML(value=html.escape(fmt(slider.value)), layout=own["readout_layout"],
-                         style=own["readout_style"])
+    label = widgets.HTML(value=html.escape(fmt(slider.value)), layout={"min_width": "6em", "margin": "0 0 0 4px"})
     label.add_class("course-readout")
 
     def follow(change):
@@ -203,7 +195,7 @@ def readout(slider: widgets.Widget, kind: str = "number", decimals: int | None =
 
     slider.readout = False
     slider.observe(follow, names="value")
-    return widgets.HBox([slider, label], layout=own["readout_row"])
+    return widgets.HBox([slider, label], layout={"align_items": "center"})
 
 
 def labelled_slider(value, low, high, step, label, integer=False, css=None, description_width="190px",

@@ -21,7 +21,6 @@ import html
 from typing import Iterable, Mapping
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from .. import delegation as dl
 from ..i18n import pick, t
@@ -74,9 +73,6 @@ class DecisionRightsBoard(App):
                                 layout={"justify_content": "center"}) for r in self.roles]
         rows = header
         callback = guarded(self.error)(self._on_cell)
-        # one layout and one style model shared by the 60 cells (each its own made 120 more widgets to build)
-        cell_layout = widgets.Layout(width="auto")
-        cell_style = DescriptionStyle(description_width="0px")
         options = _cell_options()
         start = dl.to_frame(dl.preset_matrix(preset))       # the cells are made holding the preset
 
@@ -91,9 +87,9 @@ class DecisionRightsBoard(App):
             rows.append(label)
             for r in self.roles:
                 # the description names the cell for screen readers; zero width keeps the grid as drawn
-                dd = widgets.Dropdown(options=options, value=first(d, r), layout=cell_layout,
+                dd = widgets.Dropdown(options=options, value=first(d, r), layout={"width": "auto"},
                                       description=f"{dl.decision_label(d)} – {dl.role_label(r)}",
-                                      style=cell_style)
+                                      style={"description_width": "0px"})  # one model for all cells
                 dd.add_class("course-hidden-label")
                 dd.add_class("course-board-cell")
                 dd.add_class(f"course-cell-{d}-{r}")
@@ -241,12 +237,11 @@ class DelegationLevelsApp(App):
         self.levels: dict[str, widgets.Dropdown] = {}
         rows = []
         callback = guarded(self.error)(self._on_change)
-        level_layout = widgets.Layout(width="170px")
-        level_style = DescriptionStyle(description_width="0px")
         for d in self.decisions:
             start = saved.get(d, 0)
             dd = widgets.Dropdown(options=options, value=start if start in range(8) else 0,
-                                  layout=level_layout, description=dl.decision_label(d), style=level_style)
+                                  layout={"width": "170px"}, description=dl.decision_label(d),
+                                  style={"description_width": "0px"})
             dd.add_class("course-hidden-label")
             dd.add_class(f"course-level-{d}")
             dd.observe(callback, names="value")

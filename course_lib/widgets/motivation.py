@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .. import motivation as mot
 from ..i18n import format_number, invalid, pick, t
@@ -66,18 +65,14 @@ class ProfileApp(App):
         self.out = FigureView(layout={"min_width": "560px"})
         self.sliders: dict[str, widgets.IntSlider] = {}
         rows = []
-        # the questionnaire's 18 rows share their layout and style objects: each is a widget the
-        # kernel creates and the browser renders, and a third of the app's first display was them
-        shared = {"slider": widgets.Layout(width="260px"), "slider_style": widgets.SliderStyle(),
-                  "text": widgets.Layout(width="62%"), "text_style": HTMLStyle(), "row": widgets.Layout()}
-        for number, item in enumerate(mot.QUESTIONNAIRE, start=1):
+        for number, item in enumerate(mot.QUESTIONNAIRE, start=1):  # the 18 rows share their layouts and styles
             slider = widgets.IntSlider(value=4, min=mot.LIKERT_MIN, max=mot.LIKERT_MAX, step=1,
-                                       continuous_update=False, layout=shared["slider"], style=shared["slider_style"])
+                                       continuous_update=False, layout={"width": "260px"})
             slider.add_class(f"course-item-{item.id}")
             slider.observe(self._on_change, names="value")
             self.sliders[item.id] = slider
-            label = widgets.HTML(f"{number}. {_esc(pick(item.text))}", layout=shared["text"], style=shared["text_style"])
-            rows.append(widgets.HBox([label, readout(slider, "number", 0, shared=shared)], layout=shared["row"]))
+            label = widgets.HTML(f"{number}. {_esc(pick(item.text))}", layout={"width": "62%"})
+            rows.append(widgets.HBox([label, readout(slider, "number", 0)]))
         self.name = widgets.Text(value=name or t("motivation.widget.default_profile_name"),
                                  description=t("motivation.widget.profile_name"),
                                  style={"description_width": "initial"})
