@@ -1,5 +1,6 @@
 """The course validates its data files with jsonschema without paying for jsonschema's optional
-rfc3987_syntax import (about 2 CPU-seconds in every kernel; course_lib/schemas.py)."""
+format-checker imports (rfc3987_syntax: about 2 CPU-seconds in every kernel, the others about
+0.15 s; course_lib/schemas.py)."""
 import json
 import os
 import re
@@ -17,10 +18,13 @@ from course_lib.progress import ProgressStore
 import tempfile, pathlib
 store = ProgressStore(pathlib.Path(tempfile.mkdtemp()) / "p.json")
 store.record_attempt("q", 1, True)            # validates the progress file
+from course_lib.schemas import FORMAT_PACKAGES
 hidden = "rfc3987_syntax" in sys.modules
 import importlib.util
 findable = importlib.util.find_spec("rfc3987_syntax") is not None
-print(json.dumps({"loaded": hidden, "findable": findable}))
+others = sorted(name for name in (*FORMAT_PACKAGES, "arrow") if sys.modules.get(name) is not None)
+import isoduration                            # installed with jsonschema[format]: importable again
+print(json.dumps({"loaded": hidden, "findable": findable, "others": others}))
 """
 
 
@@ -35,6 +39,7 @@ def test_validating_course_files_does_not_load_the_iri_grammar_and_leaves_it_imp
     info = json.loads(out.strip().splitlines()[-1])
     assert info["loaded"] is False            # the 2-second grammar was not built
     assert info["findable"] is True           # and the package is importable again for anyone who wants it
+    assert info["others"] == []               # nor the other format checkers (isoduration with arrow: 0.15 s)
 
 
 def test_the_environment_leaves_out_the_iri_grammar_jupyter_servers_would_build():
