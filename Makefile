@@ -12,7 +12,7 @@ COURSE_LANG ?= nb
 LAB_ARGS ?=
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-fast test-browser env browser benchmarks student-versions handouts clean lock
+.PHONY: lab test test-fast test-browser env browser benchmarks student-versions handouts layouts clean lock
 
 env: $(STAMP)
 
@@ -72,6 +72,10 @@ student-versions: $(STAMP)
 
 handouts: $(STAMP)
 	$(BIN)/python scripts/handouts.py
+
+# After changing anything in course_lib: the figure layouts a new kernel starts from (about 1 minute).
+layouts: $(STAMP)
+	$(BIN)/python scripts/build_layouts.py
 
 # Re-resolve the lock after changing dependencies in pyproject.toml.
 # rfc3987-syntax (and lark, which only it needs) is left out: jsonschema loads it when present, to

@@ -80,7 +80,7 @@ def test_drift_would_be_caught(monkeypatch):
 
 @pytest.mark.timeout(300)
 def test_wheel_contains_package_data(tmp_path):
-    """Does the built wheel carry the case data, the question banks, the schema and the messages?"""
+    """Does the built wheel carry the case data, the question banks, the schema, the messages and the figure layouts?"""
     uv = Path(sys.executable).with_name("uv")
     if uv.exists():
         command = [str(uv), "build", "--wheel", "-q", "-o", str(tmp_path), str(ROOT)]
@@ -90,6 +90,11 @@ def test_wheel_contains_package_data(tmp_path):
     wheel = next(tmp_path.glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for required in ("course_lib/data/team.csv", "course_lib/banks/schema.json",
-                     "course_lib/messages/core.yaml", "course_lib/banks/start.yaml"):
+                     "course_lib/messages/core.yaml", "course_lib/banks/start.yaml", "course_lib/data/layouts.json"):
         assert required in names, required
     assert not any(n.startswith("tests/") for n in names)
+    # an installed course starts from the shipped figure layouts: its files give the same fingerprint
+    from course_lib.plots import layout_store
+
+    zipfile.ZipFile(wheel).extractall(tmp_path / "installed")
+    assert layout_store.fingerprint(tmp_path / "installed" / "course_lib") == layout_store.fingerprint()

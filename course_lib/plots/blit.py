@@ -6,7 +6,8 @@ A widget chart (a class that builds its figure once and updates artists) gets tw
   :func:`~course_lib.plots.style.freeze_layout`); the axes positions found are remembered under a
   key (the chart's class, language, projector mode, size and whatever else sets its labels), so the
   next chart with the same key (the learner runs the cell again, or opens the app a second time)
-  skips the layout solver.
+  skips the layout solver. A new kernel starts from the positions shipped with the course for the
+  figures its notebooks and projector apps show first (:mod:`~course_lib.plots.layout_store`).
 * :func:`blit_png` renders the figure to PNG drawing only what moves. The static part (axes, ticks,
   labels, titles, legends: text is most of what a draw costs) is drawn once into a background and
   restored for each redraw, as interactive matplotlib does when it blits; it is redrawn when the
@@ -69,9 +70,16 @@ def freeze_cached(fig, key: Hashable | None, adjust=None) -> bool:
 
     ``adjust()`` (optional) runs after a fresh layout and before the positions are stored (e.g. to
     leave room at an edge); with reused positions it does not run, its effect is in them.
-    ``key=None`` always lays out afresh.
+    ``key=None`` always lays out afresh. A key seen in no earlier figure of this kernel may have its
+    positions in the layouts shipped with the course (:mod:`~course_lib.plots.layout_store`).
     """
     saved = _LAYOUTS.get(key) if key is not None else None
+    if saved is None and key is not None:
+        from .layout_store import lookup
+
+        saved = lookup(key)  # what a fresh kernel found for this key, shipped with the course
+        if saved is not None:
+            _LAYOUTS[key] = saved
     if saved is not None and sum(1 for s in saved if s[0] == "axes") == len(fig.axes):
         fig.set_layout_engine(None)
         axes = iter(fig.axes)
