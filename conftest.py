@@ -54,11 +54,70 @@ try:
 except ImportError:  # pragma: no cover - nbval is a test dependency
     pass
 
+
+# One kernel per test process runs the exercise notebooks one after the other, instead of a new
+# kernel for each: starting a kernel and importing the course's libraries was about 2.5 of the 3.2
+# CPU-seconds an exercise notebook cost. Before each notebook the kernel is brought back to a new
+# kernel's state as far as a notebook can see it: an empty namespace (``%reset -f``), no widgets or
+# figures left open, the notebook's own folder as working directory, and the audit switch of that
+# notebook. The course's modules stay imported; each notebook sets its language in its first cell.
+# ``COURSE_NBVAL_FRESH_KERNELS=1`` starts a kernel per notebook again.
+_RESET = """\
+get_ipython().run_line_magic("reset", "-f")
+import os as _os, sys as _sys
+_os.chdir({cwd!r})
+if {audit!r} is None:
+    _os.environ.pop("COURSE_AUDIT_NUMBERS", None)
+else:
+    _os.environ["COURSE_AUDIT_NUMBERS"] = {audit!r}
+if "ipywidgets" in _sys.modules:
+    _sys.modules["ipywidgets"].Widget.close_all()
+if "matplotlib.pyplot" in _sys.modules:
+    _sys.modules["matplotlib.pyplot"].close("all")
+del _os, _sys
+get_ipython().run_line_magic("reset", "-f")
+"""
+_SHARED_KERNEL: dict = {}
+
+try:
+    from nbval.plugin import IPyNbFile as _IPyNbFile
+
+    def _setup_in_shared_kernel(self):
+        kernel = _SHARED_KERNEL.get("kernel")
+        if os.environ.get("COURSE_NBVAL_FRESH_KERNELS") or kernel is None or not kernel.is_alive():
+            _setup_in_shared_kernel.original(self)
+            _SHARED_KERNEL["kernel"] = self.kernel
+            return
+        self.kernel = kernel
+        self.setup_sanitize_files()
+        msg_id = kernel.execute_cell_input(_RESET.format(cwd=str(self.fspath.dirname),
+                                                         audit=os.environ.get("COURSE_AUDIT_NUMBERS")))
+        kernel.await_reply(msg_id, timeout=60)
+        kernel.await_idle(msg_id, 60)
+
+    def _teardown_keeping_shared_kernel(self):
+        if self.kernel is not None and self.kernel is _SHARED_KERNEL.get("kernel") and self.kernel.is_alive():
+            return  # stopped at the end of the session
+        _teardown_keeping_shared_kernel.original(self)
+
+    _setup_in_shared_kernel.original = _IPyNbFile.setup
+    _teardown_keeping_shared_kernel.original = _IPyNbFile.teardown
+    _IPyNbFile.setup = _setup_in_shared_kernel
+    _IPyNbFile.teardown = _teardown_keeping_shared_kernel
+except ImportError:  # pragma: no cover - nbval is a test dependency
+    pass
+
+
+def pytest_sessionfinish(session, exitstatus):
+    kernel = _SHARED_KERNEL.pop("kernel", None)
+    if kernel is not None and kernel.is_alive():
+        kernel.stop()
+
 # The longest test files (measured, 15-35 s each) are handed out first: ``make test`` gives whole
 # files to its two workers in collection order, and one of these left for last kept one worker
 # busy alone at the end.
 SLOW_FIRST = ("tests/test_hub_classroom.py", "tests/test_handouts.py", "tests/test_number_format_audit.py",
-              "tests/test_cli_errors.py", "tests/test_browser_order.py", "tests/test_make_lab.py",
+              "tests/test_cli_errors.py", "tests/test_browser_order.py", "tests/test_layout_store.py",
               "tests/test_robust_args.py")
 
 
