@@ -5,61 +5,61 @@ They must be current (made from these very course files), must give the same pic
 solver, must cover every app a notebook shows, and a damaged or hostile file must only cost speed.
 """
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from course_lib.plots import blit, layout_store
 
-ROOT = Path(__file__).resolve().parents[1]
-
-# Builds apps in a new process; prints, per app, how many figures were laid out afresh and the
-# pictures shown (a hash of each <img> / Image widget).
-CHILD = r"""
-import hashlib, importlib, json, sys
-import ipywidgets as w
-from course_lib import set_language
-import course_lib.plots.style as style, course_lib.plots.blit as blit
-from course_lib.present import APPS
-solves = [0]
-original = style.freeze_layout
-def counted(fig):
-    solves[0] += 1
-    original(fig)
-style.freeze_layout = blit.freeze_layout = counted
-def walk(x):
-    yield x
-    for c in getattr(x, "children", ()) or ():
-        yield from walk(c)
-out = {}
-for lang, name in (job.split(":") for job in sys.argv[1:]):
-    set_language(lang)
-    module, call = APPS[name]
-    before = solves[0]
-    app = eval(call, vars(importlib.import_module(module)))
-    root = app if isinstance(app, w.Widget) else app.widget
-    pictures = [hashlib.sha256(x.value if isinstance(x, w.Image) else x.value.encode()).hexdigest()
-                for x in walk(root) if isinstance(x, w.Image) or (isinstance(x, w.HTML) and "<img" in x.value)]
-    out[f"{lang}:{name}"] = {"solves": solves[0] - before, "pictures": pictures}
-print("RESULT " + json.dumps(out))
-"""
 # the apps with a chart that keeps its layout (blit.freeze_cached); the others draw afresh each time
 CHARTED = ["motivation.profile", "motivation.expectancy", "motivation.rewards", "incentives.designer",
            "incentives.phase", "incentives.uniform", "delegation.board", "delegation.levels", "goals.forecast",
            "goals.budget", "goals.dashboard", "digital.funnel", "digital.steps", "digital.investment"]
 
 
-def _build(jobs: list[str], shipped: bool) -> dict:
-    """Build each ``lang:app`` in one new process; ``{lang:app: {"solves": n, "pictures": [...]}}``."""
-    env = dict(os.environ, COURSE_SHIPPED_LAYOUTS="1" if shipped else "0")
-    out = subprocess.run([sys.executable, "-c", CHILD, *jobs], capture_output=True, text=True,
-                         env=env, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr[-3000:]
-    line = [x for x in out.stdout.splitlines() if x.startswith("RESULT ")][-1]
-    return json.loads(line[len("RESULT "):])
+def _build(jobs: list[str], monkeypatch) -> dict:
+    """Build each ``lang:app`` as in a new kernel (no layout or background kept from earlier figures);
+    ``{lang:app: {"solves": n, "pictures": [...]}}``, the pictures as hashes of each image shown."""
+    import hashlib
+    import importlib
+
+    import ipywidgets as w
+
+    import course_lib
+    from course_lib.plots import style
+    from course_lib.present import APPS
+
+    solves = [0]
+
+    def counted(fig):
+        solves[0] += 1
+        original(fig)
+
+    original = style.freeze_layout
+    monkeypatch.setattr(style, "freeze_layout", counted)
+    monkeypatch.setattr(blit, "freeze_layout", counted)
+    monkeypatch.setattr(blit, "_LAYOUTS", type(blit._LAYOUTS)())
+    monkeypatch.setattr(blit, "_BACKGROUNDS", type(blit._BACKGROUNDS)())
+
+    def walk(x):
+        yield x
+        for child in getattr(x, "children", ()) or ():
+            yield from walk(child)
+
+    out = {}
+    for job in jobs:
+        lang, name = job.split(":")
+        course_lib.set_language(lang)
+        module, call = APPS[name]
+        before = solves[0]
+        app = eval(call, vars(importlib.import_module(module)))  # noqa: S307 - the course's own table
+        root = app if isinstance(app, w.Widget) else app.widget
+        pictures = [hashlib.sha256(x.value if isinstance(x, w.Image) else x.value.encode()).hexdigest()
+                    for x in walk(root) if isinstance(x, w.Image) or (isinstance(x, w.HTML) and "<img" in x.value)]
+        out[job] = {"solves": solves[0] - before, "pictures": pictures}
+        blit._LAYOUTS.clear()
+        blit._BACKGROUNDS.clear()
+    return out
 
 
 def test_the_shipped_layouts_were_made_from_these_course_files():
@@ -69,15 +69,21 @@ def test_the_shipped_layouts_were_made_from_these_course_files():
     assert len(data["layouts"]) >= 2 * len(CHARTED)
 
 
-def test_every_app_starts_from_a_shipped_layout_and_looks_the_same_as_laid_out_afresh():
-    """In a new kernel no app lays its chart out (every app in Norwegian, three in English: the two
-    languages' layouts are made the same way), and those three pictures are the same byte for byte as
-    when the kernel runs the layout solver itself."""
+def test_every_app_starts_from_a_shipped_layout_and_looks_the_same_as_laid_out_afresh(monkeypatch):
+    """As in a new kernel, no app lays its chart out (every app in Norwegian, three in English: the
+    two languages' layouts are made the same way), and those three pictures are the same byte for
+    byte as when the kernel runs the layout solver itself."""
+    layout_store.forget()
     sample = ["nb:incentives.designer", "en:delegation.board", "en:digital.funnel"]
     jobs = [f"nb:{name}" for name in CHARTED] + [job for job in sample if not job.startswith("nb:")]
-    shipped = _build(jobs, shipped=True)
+    shipped = _build(jobs, monkeypatch)
     assert {job: r["solves"] for job, r in shipped.items()} == dict.fromkeys(jobs, 0)
-    solved = _build(sample, shipped=False)
+    monkeypatch.setenv("COURSE_SHIPPED_LAYOUTS", "0")
+    layout_store.forget()
+    try:
+        solved = _build(sample, monkeypatch)
+    finally:
+        layout_store.forget()
     assert all(solved[job]["solves"] >= 1 for job in sample)        # the solver really ran there
     for job in sample:
         assert shipped[job]["pictures"] and shipped[job]["pictures"] == solved[job]["pictures"], job

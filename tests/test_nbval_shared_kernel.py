@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,20 +32,16 @@ def _notebook(folder: Path, name: str, sources: list[str]) -> None:
     nbformat.write(nb, folder / name)
 
 
-@pytest.mark.parametrize("fresh", [False, True])
-def test_the_second_notebook_sees_nothing_of_the_first(pytester, monkeypatch, fresh):
+def test_the_second_notebook_sees_nothing_of_the_first_in_the_same_kernel(pytester, monkeypatch):
     pytester.makeconftest((ROOT / "conftest.py").read_text(encoding="utf-8"))
     _notebook(pytester.path / "a_folder", "first.ipynb", FIRST)
     _notebook(pytester.path / "b_folder", "second.ipynb", SECOND)
     pid_file = pytester.path / "pids.txt"
     monkeypatch.setenv("PID_FILE", str(pid_file))
-    if fresh:
-        monkeypatch.setenv("COURSE_NBVAL_FRESH_KERNELS", "1")
-    else:
-        monkeypatch.delenv("COURSE_NBVAL_FRESH_KERNELS", raising=False)
+    monkeypatch.delenv("COURSE_NBVAL_FRESH_KERNELS", raising=False)
     result = pytester.runpytest_subprocess("--nbval-lax", "--nbval-current-env", "-p", "no:cacheprovider",
                                            "a_folder", "b_folder", timeout=300)
     result.assert_outcomes(failed=1, passed=len(FIRST) + len(SECOND) - 1)
     assert "name 'secret' is not defined" in result.stdout.str()
     pids = pid_file.read_text().split()
-    assert len(pids) == 2 and (pids[0] != pids[1]) == fresh     # one kernel shared, unless asked not to
+    assert len(pids) == 2 and pids[0] == pids[1]                 # one kernel ran both
