@@ -5,9 +5,10 @@ Run: ``make layouts`` (or ``.venv/bin/python scripts/build_layouts.py``), after 
 lay every figure out themselves (``course_lib/plots/layout_store.py``).
 
 Each module notebook is run in both languages, and each projector app (``course present``) is
-built in projector mode, each in a new Python process with the shipped layouts turned off: the
-positions recorded are the ones that process found, the same a learner's new kernel finds. Where
-two runs meet the same key, the first one's positions are kept, as in one kernel.
+built in projector mode, each in a new Python process (as many at a time as there are cores, at
+most four) with the shipped layouts turned off: the positions recorded are the ones that process
+found, the same a learner's new kernel finds. Where two runs meet the same key, the first one's
+positions (in the order listed here) are kept, as in one kernel.
 """
 from __future__ import annotations
 
@@ -69,8 +70,11 @@ def main() -> None:
     jobs = [("notebook", str(path), path.parent) for lang in ("nb", "en")
             for path in sorted((ROOT / "notebooks" / lang).glob("[0-9][0-9]_*.ipynb"))]
     jobs += [("projector", lang, ROOT) for lang in ("nb", "en")]
-    for what, arg, cwd in jobs:
-        found = run(what, arg, cwd)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        results = list(pool.map(lambda job: run(*job), jobs))     # merged below in the jobs' order
+    for (what, arg, _), found in zip(jobs, results):
         new = {k: v for k, v in found.items() if k not in layouts}
         layouts.update(new)
         print(f"{what:9s} {Path(arg).name:28s} {len(found):3d} layouts, {len(new):3d} new")

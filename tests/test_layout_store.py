@@ -116,9 +116,13 @@ def test_a_well_formed_entry_is_used(store_file):
 
 
 @pytest.mark.parametrize("text", [
-    "not json at all", "[1, 2]", '{"fingerprint": 3, "layouts": {}}', "\ufffe\x00\x01", '{"layouts": []}'])
+    "not json at all", "[1, 2]", '{"fingerprint": 3, "layouts": {}}', "\ufffe\x00\x01", '{"layouts": []}',
+    "[" * 100_000 + "]" * 100_000, b"\xff\xfe{\x00"])
 def test_a_damaged_file_is_ignored(store_file, text):
-    store_file.write_text(text, encoding="utf-8")
+    if isinstance(text, bytes):
+        store_file.write_bytes(text)
+    else:
+        store_file.write_text(text, encoding="utf-8")
     assert layout_store.lookup(("Chart", "nb")) is None
 
 

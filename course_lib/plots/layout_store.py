@@ -99,7 +99,7 @@ def _load() -> dict:
                     if isinstance(data, dict) and data.get("fingerprint") == fingerprint() \
                             and isinstance(data.get("layouts"), dict):
                         _loaded = data["layouts"]
-            except (OSError, ValueError, UnicodeDecodeError):
+            except (OSError, ValueError, RecursionError):  # unreadable, not JSON (or not UTF-8), nested too deep
                 pass
     return _loaded
 
