@@ -59,9 +59,10 @@ except ImportError:  # pragma: no cover - nbval is a test dependency
 # kernel for each: starting a kernel and importing the course's libraries was about 2.5 of the 3.2
 # CPU-seconds an exercise notebook cost. Before each notebook the kernel is brought back to a new
 # kernel's state as far as a notebook can see it: an empty namespace (``%reset -f``), no widgets or
-# figures left open, the notebook's own folder as working directory, and the audit switch of that
-# notebook. The course's modules stay imported; each notebook sets its language in its first cell.
-# ``COURSE_NBVAL_FRESH_KERNELS=1`` starts a kernel per notebook again.
+# figures left open, the language a new kernel starts in, the notebook's own folder as working
+# directory, and the audit switch of that notebook. The course's modules stay imported.
+# Only with ``--nbval-current-env`` (as ``make test`` runs), where every notebook asks for the same
+# kernel; ``COURSE_NBVAL_FRESH_KERNELS=1`` starts a kernel per notebook again.
 _RESET = """\
 get_ipython().run_line_magic("reset", "-f")
 import os as _os, sys as _sys
@@ -74,6 +75,8 @@ if "ipywidgets" in _sys.modules:
     _sys.modules["ipywidgets"].Widget.close_all()
 if "matplotlib.pyplot" in _sys.modules:
     _sys.modules["matplotlib.pyplot"].close("all")
+if "course_lib.i18n" in _sys.modules:  # the language a new kernel starts in
+    _sys.modules["course_lib.i18n"]._current = _sys.modules["course_lib.i18n"]._language_from_env()
 del _os, _sys
 get_ipython().run_line_magic("reset", "-f")
 """
@@ -84,7 +87,8 @@ try:
 
     def _setup_in_shared_kernel(self):
         kernel = _SHARED_KERNEL.get("kernel")
-        if os.environ.get("COURSE_NBVAL_FRESH_KERNELS") or kernel is None or not kernel.is_alive():
+        shareable = self.parent.config.option.nbval_current_env  # every notebook then asks for the same kernel
+        if os.environ.get("COURSE_NBVAL_FRESH_KERNELS") or not shareable or kernel is None or not kernel.is_alive():
             _setup_in_shared_kernel.original(self)
             _SHARED_KERNEL["kernel"] = self.kernel
             return

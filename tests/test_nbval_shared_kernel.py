@@ -1,5 +1,6 @@
 """Notebooks under nbval share one kernel per test process (root conftest.py), yet each starts as in
-a new kernel: nothing of the previous notebook's namespace, widgets or working directory is left."""
+a new kernel: nothing of the previous notebook's namespace, widgets, figures, language or working
+directory is left."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,6 +13,7 @@ FIRST = [
     "secret = 41",
     "import ipywidgets as w\nslider = w.IntSlider(value=3)\nslider",
     "import matplotlib.pyplot as plt\nfig = plt.figure()",
+    "from course_lib import set_language\nset_language('en')",
 ]
 SECOND = [
     "import os\nopen(os.environ['PID_FILE'], 'a').write(f'{os.getpid()}\\n')",
@@ -19,6 +21,7 @@ SECOND = [
     "import os\nassert os.path.basename(os.getcwd()) == 'b_folder', os.getcwd()",
     "from ipywidgets.widgets.widget import _instances\nassert not _instances, len(_instances)",
     "import sys\nassert 'matplotlib.pyplot' not in sys.modules or not sys.modules['matplotlib.pyplot'].get_fignums()",
+    "from course_lib import get_language\nassert get_language() == 'nb', get_language()",
 ]
 
 
