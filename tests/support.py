@@ -98,3 +98,17 @@ def apply_groups(config, items: list, groups: dict, lead: tuple = ()) -> None:
             from _pytest.nodes import coerce_node_id
 
             item._id = coerce_node_id(f"{item.nodeid}@{group}")
+
+
+def walk_widgets(widget):
+    """``widget`` and every widget inside it (through ``children``), depth first.
+
+    Example:
+        >>> import ipywidgets as w
+        >>> inner = w.Label("x")
+        >>> [type(x).__name__ for x in walk_widgets(w.VBox([w.HBox([inner])]))]
+        ['VBox', 'HBox', 'Label']
+    """
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from walk_widgets(child)

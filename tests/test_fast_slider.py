@@ -11,6 +11,7 @@ import importlib
 
 import ipywidgets as widgets
 import pytest
+from support import walk_widgets
 
 from course_lib import set_language
 
@@ -27,20 +28,14 @@ SLIDERS = (widgets.FloatSlider, widgets.IntSlider, widgets.SelectionSlider, widg
            widgets.IntRangeSlider)
 
 
-def _walk(w):
-    yield w
-    for child in getattr(w, "children", ()) or ():
-        yield from _walk(child)
-
-
 def _sliders(app):
-    return [w for w in _walk(app.widget) if isinstance(w, SLIDERS) and not w.disabled]
+    return [w for w in walk_widgets(app.widget) if isinstance(w, SLIDERS) and not w.disabled]
 
 
 def _shown(app):
     """Everything the app shows that follows its controls: Output contents and HTML texts."""
     state = []
-    for w in _walk(app.widget):
+    for w in walk_widgets(app.widget):
         if isinstance(w, widgets.Output):
             for out in w.outputs:
                 data = out.get("data", {})

@@ -10,6 +10,7 @@ import importlib
 
 import ipywidgets as widgets
 import pytest
+from support import walk_widgets
 
 from course_lib import set_language
 from course_lib.widgets import shared_models as sm
@@ -22,12 +23,6 @@ APPS = [
     ("delegation", "DelegationLevelsApp"), ("digital", "FunnelApp"), ("digital", "SevenStepsApp"),
     ("digital", "InvestmentApp"), ("capstone", "CapstoneApp"), ("classroom", "ClassSummaryApp"),
 ]
-
-
-def _walk(w):
-    yield w
-    for child in getattr(w, "children", ()) or ():
-        yield from _walk(child)
 
 
 def _move(control) -> None:
@@ -58,7 +53,7 @@ def _progress(tmp_path, monkeypatch):
 def test_no_shared_model_changes_while_an_app_is_used(module, name, lang):
     set_language(lang)
     app = getattr(importlib.import_module(f"course_lib.widgets.{module}"), name)()
-    tree = list(_walk(app.widget))
+    tree = list(walk_widgets(app.widget))
     for control in [w for w in tree if not getattr(w, "disabled", False)][:40]:
         _move(control)
     assert sm.changed_shared_models() == []
@@ -69,7 +64,7 @@ def test_no_shared_model_changes_while_an_app_is_used(module, name, lang):
 def test_apps_build_far_fewer_models_than_widgets_with_their_own():
     from course_lib.widgets.digital import InvestmentApp
 
-    tree = list(_walk(InvestmentApp().widget))
+    tree = list(walk_widgets(InvestmentApp().widget))
     shared_layouts = {id(w.layout) for w in tree if isinstance(w, widgets.DOMWidget)}
     styles = {id(w.style) for w in tree if isinstance(getattr(w, "style", None), widgets.Widget)}
     assert len(shared_layouts) < 15 and len(styles) < 10  # with a model each: 72 layouts, 52 styles
@@ -107,7 +102,7 @@ def test_quizzes_share_their_models_and_keep_them_unchanged_when_answered():
 
     for qid in ("start.read_table", "start.july_attainment", "incentives.reflection", "incentives.gaming_risk"):
         q = quiz(qid)
-        tree = list(_walk(q.widget))
+        tree = list(walk_widgets(q.widget))
         for control in tree:
             _move(control)
             if isinstance(control, widgets.Text) and not isinstance(control, widgets.Textarea):

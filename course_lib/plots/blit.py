@@ -78,8 +78,6 @@ def freeze_cached(fig, key: Hashable | None, adjust=None) -> bool:
         from .layout_store import lookup
 
         saved = lookup(key)  # what a fresh kernel found for this key, shipped with the course
-        if saved is not None:
-            _LAYOUTS[key] = saved
     if saved is not None and sum(1 for s in saved if s[0] == "axes") == len(fig.axes):
         fig.set_layout_engine(None)
         axes = iter(fig.axes)
@@ -92,16 +90,22 @@ def freeze_cached(fig, key: Hashable | None, adjust=None) -> bool:
                 text = getattr(fig, name, None)
                 if text is not None:
                     text.set_position(first)
-        _LAYOUTS.move_to_end(key)
+        _remember(key, saved)
         return True
     freeze_layout(fig)
     if adjust is not None:
         adjust()
     if key is not None:
-        _LAYOUTS[key] = _positions(fig)
-        while len(_LAYOUTS) > _MAX_LAYOUTS:
-            _LAYOUTS.popitem(last=False)
+        _remember(key, _positions(fig))
     return False
+
+
+def _remember(key: Hashable, positions: list) -> None:
+    """Keep ``positions`` for ``key`` as the most recently used, within ``_MAX_LAYOUTS``."""
+    _LAYOUTS[key] = positions
+    _LAYOUTS.move_to_end(key)
+    while len(_LAYOUTS) > _MAX_LAYOUTS:
+        _LAYOUTS.popitem(last=False)
 
 
 def _over(moving) -> list:

@@ -1,7 +1,7 @@
 """Layouts shipped with the course, so a new kernel shows its first figure without the layout solver.
 
 Matplotlib's constrained layout costs 110-280 ms the first time each app's figure is drawn in a
-kernel (measured per app, November 2026), a third of building the app. :func:`blit.freeze_cached`
+kernel (measured per app, December 2026), a third of building the app. :func:`blit.freeze_cached`
 keeps the positions it found for the rest of the kernel's life; this module adds the positions a
 fresh kernel finds when it runs the course's notebooks and projector apps, stored in
 ``course_lib/data/layouts.json`` by ``make layouts`` (``scripts/build_layouts.py``).
@@ -126,10 +126,12 @@ def serialise(positions: list) -> list:
     return out
 
 
-def write(layouts: dict[str, list], path: Path = STORE) -> None:
-    """Write ``layouts`` (key text -> serialised positions) with the current fingerprint, atomically."""
+def write(layouts: dict[str, list], path: Path | None = None) -> None:
+    """Write ``layouts`` (key text -> serialised positions) with the current fingerprint, atomically,
+    to ``path`` (default: :data:`STORE`)."""
     import matplotlib
 
+    path = STORE if path is None else Path(path)
     data = {"fingerprint": fingerprint(), "matplotlib": matplotlib.__version__,
             "made_by": "make layouts (scripts/build_layouts.py)", "layouts": dict(sorted(layouts.items()))}
     tmp = path.with_name(path.name + ".tmp")
