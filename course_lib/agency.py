@@ -106,6 +106,7 @@ def len_optimal(r: float, c: float, sigma2: float) -> LenResult:
     Args:
         r: risk aversion (finite, >= 0). c: effort cost curvature (finite, > 0). sigma2: noise
         variance of the measure (finite, >= 0). Infinite values are refused: take a large number.
+        A ``c`` so near 0 that the effort ``beta / c`` would be infinite is refused as well.
 
     Example:
         >>> len_optimal(0, 2, 10).beta      # a risk-neutral seller: sell her the job
@@ -121,6 +122,8 @@ def len_optimal(r: float, c: float, sigma2: float) -> LenResult:
     effort = beta / c
     risk = 0.0 if beta == 0 else 0.5 * r * beta * beta * sigma2
     surplus = effort - 0.5 * c * effort * effort - risk
+    if not (math.isfinite(effort) and math.isfinite(surplus)):  # c so near 0 that beta / c overflows
+        raise invalid("agency.cost_too_small", field="c", value=c)
     return LenResult(beta, effort, risk, surplus)
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from course_lib import set_language
 from course_lib.agency import INTRINSIC, TASK_COST, _agent
 from course_lib.agency import (
     PHASES, UNITS, effort_split, len_optimal, multitask_optimal, simulate_phase, uniform_vs_tailored, weighted_plan,
@@ -53,6 +54,21 @@ def test_len_limits_and_values():
                 dict(r="x", c=1, sigma2=1)]:
         with pytest.raises(ValueError):
             len_optimal(**bad)
+
+
+@pytest.mark.parametrize("c", [2.225073858507203e-309, 1e-320, 5e-324])
+def test_len_refuses_a_cost_so_near_zero_that_effort_overflows(c):
+    """Found by the property test: a subnormal c gave effort inf and surplus nan (a silent wrong result)."""
+    messages = {}
+    for lang in ("nb", "en"):
+        set_language(lang)
+        with pytest.raises(ValueError) as exc:
+            len_optimal(1.0, c, 1.0)
+        messages[lang] = str(exc.value)
+    set_language("nb")
+    assert messages["nb"].startswith("c = ") and "så nær 0" in messages["nb"] and "0,01" in messages["nb"]
+    assert messages["en"].startswith("c = ") and "so close to 0" in messages["en"] and "0.01" in messages["en"]
+    assert len_optimal(1.0, 1e-300, 1.0).beta == 1.0     # small but workable: still answered
 
 
 def test_does_multitask_reduce_to_len_for_one_task():
