@@ -124,3 +124,25 @@ def test_an_app_that_fails_while_it_is_built_leaves_ipywidgets_as_it_was():
             raise ValueError("a bad argument")
     assert widgets.HTML("a").layout is not widgets.HTML("b").layout
     assert sm._depth == 0
+
+
+def test_no_module_of_the_course_holds_a_widget_and_apps_build_again_after_every_widget_is_closed():
+    """A widget made at import would be shared by every app of the kernel, and dead once closed
+    (``Widget.close_all()``, as the tests' kept kernels do between notebooks): the next app that used it
+    failed with "'NoneType' object has no attribute 'comm_id'"."""
+    import pkgutil
+
+    import course_lib
+
+    held = []
+    for info in pkgutil.walk_packages(course_lib.__path__, "course_lib."):
+        module = importlib.import_module(info.name)
+        held += [f"{info.name}.{name}" for name, value in vars(module).items()
+                 if isinstance(value, widgets.Widget)]
+    assert held == []
+    from course_lib.widgets.goals import BudgetSetterApp
+    from course_lib.widgets.incentives import PlanDesigner
+
+    PlanDesigner(), BudgetSetterApp()
+    widgets.Widget.close_all()
+    PlanDesigner(), BudgetSetterApp()

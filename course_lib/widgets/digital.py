@@ -41,7 +41,6 @@ from .base import App, FigureView, labelled_slider, metrics_html, ErrorBox, guar
 STRATEGY_SECTION = "digital_strategy"
 INVESTMENT_SECTION = "investment_case"
 _STYLE = {"description_width": "190px"}
-_ROW = widgets.Layout(width="420px")
 _DRAWS = 4_000
 
 

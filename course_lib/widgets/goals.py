@@ -32,7 +32,7 @@ from .base import App, FigureView, ErrorBox, guarded, labelled_slider, metrics_h
 
 
 _STYLE = {"description_width": "190px"}
-_ROW = widgets.Layout(width="420px")
+_ROW = {"width": "420px"}  # a dict, not a Layout: one model per app (shared_models), none per kernel
 HORIZON = 3
 
 

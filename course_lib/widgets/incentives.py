@@ -32,7 +32,7 @@ from .base import App, FigureView, ErrorBox, guarded, readout, show_png
 from .shared_models import own_layout
 
 _STYLE = {"description_width": "170px"}
-_ROW = widgets.Layout(width="395px")
+_ROW = {"width": "395px"}  # a dict, not a Layout: one model per app (shared_models), none per kernel
 
 
 def _columns(*columns) -> widgets.HBox:

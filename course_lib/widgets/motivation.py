@@ -22,8 +22,6 @@ from ..tables import LearnerTable, learner_table
 from . import args as _args
 from .base import App, FigureView, ErrorBox, guarded, readout, show_figure
 
-_WIDE = widgets.Layout(width="100%")
-
 
 def _esc(text) -> str:
     return html.escape(str(text))
