@@ -58,29 +58,22 @@ except ImportError:  # pragma: no cover - nbval is a test dependency
 # One kernel per test process runs the exercise notebooks one after the other, instead of a new
 # kernel for each: starting a kernel and importing the course's libraries was about 2.5 of the 3.2
 # CPU-seconds an exercise notebook cost. Before each notebook the kernel is brought back to a new
-# kernel's state as far as a notebook can see it: an empty namespace (``%reset -f``), no widgets or
-# figures left open, the language a new kernel starts in, the notebook's own folder as working
-# directory, and the audit switch of that notebook. The course's modules stay imported.
+# kernel's state as far as a notebook can see it (``tests/support.KERNEL_RESET``).
 # Only with ``--nbval-current-env`` (as ``make test`` runs), where every notebook asks for the same
 # kernel; ``COURSE_NBVAL_FRESH_KERNELS=1`` starts a kernel per notebook again.
-_RESET = """\
-get_ipython().run_line_magic("reset", "-f")
-import os as _os, sys as _sys
-_os.chdir({cwd!r})
-if {audit!r} is None:
-    _os.environ.pop("COURSE_AUDIT_NUMBERS", None)
-else:
-    _os.environ["COURSE_AUDIT_NUMBERS"] = {audit!r}
-if "ipywidgets" in _sys.modules:
-    _sys.modules["ipywidgets"].Widget.close_all()
-if "matplotlib.pyplot" in _sys.modules:
-    _sys.modules["matplotlib.pyplot"].close("all")
-if "course_lib.i18n" in _sys.modules:  # the language a new kernel starts in
-    _sys.modules["course_lib.i18n"]._current = _sys.modules["course_lib.i18n"]._language_from_env()
-del _os, _sys
-get_ipython().run_line_magic("reset", "-f")
-"""
 _SHARED_KERNEL: dict = {}
+
+
+def _kernel_reset_code(cwd: str, audit: str | None) -> str:
+    """``tests/support.kernel_reset_code``, loaded by path (``tests`` need not be on sys.path here)."""
+    if "support" not in _SHARED_KERNEL:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("_course_test_support", Path(__file__).parent / "tests" / "support.py")
+        _SHARED_KERNEL["support"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(_SHARED_KERNEL["support"])
+    return _SHARED_KERNEL["support"].kernel_reset_code(cwd, audit)
+
 
 try:
     from nbval.plugin import IPyNbFile as _IPyNbFile
@@ -94,8 +87,8 @@ try:
             return
         self.kernel = kernel
         self.setup_sanitize_files()
-        msg_id = kernel.execute_cell_input(_RESET.format(cwd=str(self.fspath.dirname),
-                                                         audit=os.environ.get("COURSE_AUDIT_NUMBERS")))
+        msg_id = kernel.execute_cell_input(_kernel_reset_code(str(self.fspath.dirname),
+                                                              os.environ.get("COURSE_AUDIT_NUMBERS")))
         kernel.await_reply(msg_id, timeout=60)
         kernel.await_idle(msg_id, 60)
 

@@ -21,30 +21,71 @@ def open_notebook(page, lab, relpath: str) -> None:
     page.wait_for_function(_KERNEL_IDLE, arg=None, timeout=90_000)
 
 
-def switch_notebook(page, lab, relpath: str) -> None:
+def switch_notebook(page, lab, relpath: str, keep_kernel: bool = True) -> None:
     """In a page where JupyterLab already runs, close every open document and open ``relpath``.
 
     Loading JupyterLab itself takes about 4 s of a notebook's 5 s "open" in these tests; this keeps
     the app and opens the next notebook with JupyterLab's own command instead. The closed notebooks
     are marked clean first (their outputs were saved or do not matter), so no "Save changes?" dialog
-    comes up, and their kernels are shut down once their panels are gone.
+    comes up.
+
+    ``keep_kernel``: the closed notebook's kernel runs the next one, as nbval's shared kernel does
+    for the exercises. Its session is moved to ``relpath`` (JupyterLab then connects the opened
+    notebook to it) and the kernel is reset as a new one would start (``support.KERNEL_RESET``).
+    Starting a kernel and importing the course's libraries cost about 2.5 CPU-seconds a notebook.
+    Otherwise, and when there is no live kernel to keep, every kernel is shut down and the notebook
+    gets a new one.
     """
-    page.evaluate(
+    closed = page.evaluate(
         """async () => {
             const app = window.jupyterapp;
+            const paths = [];
             for (const w of Array.from(app.shell.widgets('main'))) {
                 if (!w.context) continue;
+                paths.push(w.context.path);
                 if (w.context.model) w.context.model.dirty = false;
                 w.close();
             }
+            return paths;
         }""")
     # JupyterLab puts a Launcher in the emptied main area: wait until no document is left
     page.wait_for_function("() => !Array.from(window.jupyterapp.shell.widgets('main')).some(w => w.context)",
                            timeout=30_000)
-    lab.delete_sessions()
+    kept = _keep_session(lab, closed[-1], relpath) if keep_kernel and len(closed) == 1 else None
+    if kept is None:
+        lab.delete_sessions()
     page.evaluate("path => { window.jupyterapp.commands.execute('docmanager:open', {path}); }", relpath)
     page.wait_for_selector(".jp-Notebook", state="visible")
     page.wait_for_function(_KERNEL_IDLE, arg=relpath, timeout=90_000)
+    if kept is not None:
+        reset_kernel(page, lab, relpath, kept)
+
+
+def _keep_session(lab, old_path: str, relpath: str) -> str | None:
+    """Move the session of ``old_path`` (the only one left running) to ``relpath``; its kernel id, or None."""
+    sessions = lab.api("GET", "api/sessions") or []
+    mine = [s for s in sessions if s.get("path") == old_path and s.get("kernel")
+            and s["kernel"].get("execution_state") not in ("dead", "restarting")]
+    if len(mine) != 1 or len(sessions) != 1:
+        return None
+    lab.api("PATCH", f"api/sessions/{mine[0]['id']}", {"path": relpath, "name": relpath.rsplit("/", 1)[-1]})
+    return mine[0]["kernel"]["id"]
+
+
+def reset_kernel(page, lab, relpath: str, kernel_id: str) -> None:
+    """Run ``support.KERNEL_RESET`` for ``relpath`` silently in the notebook's kernel (which must be ``kernel_id``)."""
+    from support import kernel_reset_code
+
+    code = kernel_reset_code(str((lab.root / relpath).parent), os.environ.get("COURSE_AUDIT_NUMBERS"))
+    reply = page.evaluate(
+        """async ([code, id]) => {
+            const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+            if (kernel.id !== id) return {status: 'other kernel: ' + kernel.id};
+            const future = kernel.requestExecute({code, silent: true, store_history: false});
+            const reply = await future.done;
+            return {status: reply.content.status, error: reply.content.evalue || null};
+        }""", [code, kernel_id])
+    assert reply["status"] == "ok", f"resetting the kept kernel failed: {reply}"
 
 
 def run_all_cells(page, timeout: float = 180) -> None:
