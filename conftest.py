@@ -58,21 +58,43 @@ except ImportError:  # pragma: no cover - nbval is a test dependency
 # One kernel per test process runs the exercise notebooks one after the other, instead of a new
 # kernel for each: starting a kernel and importing the course's libraries was about 2.5 of the 3.2
 # CPU-seconds an exercise notebook cost. Before each notebook the kernel is brought back to a new
-# kernel's state as far as a notebook can see it (``tests/support.KERNEL_RESET``).
+# kernel's state as far as a notebook can see it (``_KERNEL_RESET`` below).
 # Only with ``--nbval-current-env`` (as ``make test`` runs), where every notebook asks for the same
 # kernel; ``COURSE_NBVAL_FRESH_KERNELS=1`` starts a kernel per notebook again.
+# Brings a kernel that ran one notebook back to a new kernel's state as far as the next notebook can
+# see: an empty namespace (``%reset -f``), no widgets or figures left open, the language a new kernel
+# starts in, the next notebook's folder as working directory, and that notebook's number-audit
+# switch. The course's modules stay imported, which is the point: importing them is most of what a
+# new kernel costs. Used here and, through the ``kernel_reset_code`` fixture, by the browser tests'
+# kept kernel (``tests/browser/helpers.switch_notebook``).
+_KERNEL_RESET = """\
+get_ipython().run_line_magic("reset", "-f")
+import os as _os, sys as _sys
+_os.chdir({cwd!r})
+{audit}
+if "ipywidgets" in _sys.modules:
+    _sys.modules["ipywidgets"].Widget.close_all()
+if "matplotlib.pyplot" in _sys.modules:
+    _sys.modules["matplotlib.pyplot"].close("all")
+if "course_lib.i18n" in _sys.modules:  # the language a new kernel starts in
+    _sys.modules["course_lib.i18n"]._current = _sys.modules["course_lib.i18n"]._language_from_env()
+del _os, _sys
+get_ipython().run_line_magic("reset", "-f")
+"""
 _SHARED_KERNEL: dict = {}
 
 
 def _kernel_reset_code(cwd: str, audit: str | None) -> str:
-    """``tests/support.kernel_reset_code``, loaded by path (``tests`` need not be on sys.path here)."""
-    if "support" not in _SHARED_KERNEL:
-        import importlib.util
+    """The code that resets a kept kernel for a notebook in folder ``cwd`` with audit switch ``audit``."""
+    switch = ('_os.environ.pop("COURSE_AUDIT_NUMBERS", None)' if audit is None
+              else f'_os.environ["COURSE_AUDIT_NUMBERS"] = {audit!r}')
+    return _KERNEL_RESET.format(cwd=cwd, audit=switch)
 
-        spec = importlib.util.spec_from_file_location("_course_test_support", Path(__file__).parent / "tests" / "support.py")
-        _SHARED_KERNEL["support"] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(_SHARED_KERNEL["support"])
-    return _SHARED_KERNEL["support"].kernel_reset_code(cwd, audit)
+
+@pytest.fixture(scope="session")
+def kernel_reset_code():
+    """``kernel_reset_code(cwd, audit)``: code that brings a kernel that ran a notebook back to a new one's state."""
+    return _kernel_reset_code
 
 
 try:

@@ -113,35 +113,3 @@ def walk_widgets(widget):
     for child in getattr(widget, "children", ()) or ():
         yield from walk_widgets(child)
 
-
-# Brings a kernel that ran one notebook back to a new kernel's state as far as the next notebook can
-# see: an empty namespace (``%reset -f``), no widgets or figures left open, the language a new kernel
-# starts in, the next notebook's folder as working directory, and that notebook's number-audit
-# switch. The course's modules stay imported, which is the point: importing them is most of what a
-# new kernel costs. Used by nbval's shared kernel (root ``conftest.py``) and by the browser tests'
-# kept kernel (``tests/browser/helpers.switch_notebook``).
-KERNEL_RESET = """\
-get_ipython().run_line_magic("reset", "-f")
-import os as _os, sys as _sys
-_os.chdir({cwd!r})
-{audit}
-if "ipywidgets" in _sys.modules:
-    _sys.modules["ipywidgets"].Widget.close_all()
-if "matplotlib.pyplot" in _sys.modules:
-    _sys.modules["matplotlib.pyplot"].close("all")
-if "course_lib.i18n" in _sys.modules:  # the language a new kernel starts in
-    _sys.modules["course_lib.i18n"]._current = _sys.modules["course_lib.i18n"]._language_from_env()
-del _os, _sys
-get_ipython().run_line_magic("reset", "-f")
-"""
-
-
-def kernel_reset_code(cwd: str, audit: str | None) -> str:
-    """The code that resets a kept kernel for a notebook in folder ``cwd`` (``KERNEL_RESET``).
-
-    >>> "os.chdir('/tmp')" in kernel_reset_code("/tmp", "1")
-    True
-    """
-    switch = ('_os.environ.pop("COURSE_AUDIT_NUMBERS", None)' if audit is None
-              else f'_os.environ["COURSE_AUDIT_NUMBERS"] = {audit!r}')
-    return KERNEL_RESET.format(cwd=cwd, audit=switch)

@@ -10,8 +10,9 @@ A module notebook is run once per worker, not once per test: ``notebook_page(rel
 and runs it on first use and hands the same page to the next test that asks for the same
 notebook (the accessibility audit, then the module's own test, which drive different apps or
 check state they set themselves). The next notebook on the worker opens in the same JupyterLab page
-(``helpers.switch_notebook``: the previous one is closed and its kernel shut down), which saves
-loading JupyterLab again, about 4 s a notebook. The tests of one notebook and language share an xdist group
+(``helpers.switch_notebook``: the previous one is closed), which saves loading JupyterLab again,
+about 4 s a notebook, and runs in the previous one's kernel, reset as a new kernel would start (the
+root conftest's ``kernel_reset_code``): no kernel start and no import of the course again. The tests of one notebook and language share an xdist group
 (``xdist_group("lab:<relpath>")``, set below) so they run one after the other on one worker, in
 collection order: the audit sees the page as "Run all" left it. A failed test drops the page, so
 the next one runs the notebook again. Run alone, a test simply runs its notebook itself.
@@ -200,7 +201,7 @@ def _drop_shared(lab) -> None:
 
 
 @pytest.fixture
-def notebook_page(browser, lab, request):
+def notebook_page(browser, lab, request, kernel_reset_code):
     """``notebook_page(relpath)``: a page with ``relpath`` open in JupyterLab after "Run all" (no errors).
 
     The page and its kernel are reused by the next test of the same notebook on this worker;
@@ -223,7 +224,7 @@ def notebook_page(browser, lab, request):
         page = _SHARED["page"]
         used.append(page)
         if not _SHARED["ran"]:
-            open_and_run(page, lab, relpath, reuse=_SHARED["reuse"])
+            open_and_run(page, lab, relpath, reuse=_SHARED["reuse"], reset_code=kernel_reset_code)
             _SHARED["ran"] = True
         return page
 

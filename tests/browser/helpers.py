@@ -21,7 +21,7 @@ def open_notebook(page, lab, relpath: str) -> None:
     page.wait_for_function(_KERNEL_IDLE, arg=None, timeout=90_000)
 
 
-def switch_notebook(page, lab, relpath: str, keep_kernel: bool = True) -> None:
+def switch_notebook(page, lab, relpath: str, reset_code=None) -> None:
     """In a page where JupyterLab already runs, close every open document and open ``relpath``.
 
     Loading JupyterLab itself takes about 4 s of a notebook's 5 s "open" in these tests; this keeps
@@ -29,9 +29,10 @@ def switch_notebook(page, lab, relpath: str, keep_kernel: bool = True) -> None:
     are marked clean first (their outputs were saved or do not matter), so no "Save changes?" dialog
     comes up.
 
-    ``keep_kernel``: the closed notebook's kernel runs the next one, as nbval's shared kernel does
-    for the exercises. Its session is moved to ``relpath`` (JupyterLab then connects the opened
-    notebook to it) and the kernel is reset as a new one would start (``support.KERNEL_RESET``).
+    ``reset_code`` (the root conftest's ``kernel_reset_code`` fixture): the closed notebook's kernel
+    runs the next one, as nbval's shared kernel does for the exercises. Its session is moved to
+    ``relpath`` (JupyterLab then connects the opened notebook to it) and the kernel is reset as a
+    new one would start.
     Starting a kernel and importing the course's libraries cost about 2.5 CPU-seconds a notebook.
     Otherwise, and when there is no live kernel to keep, every kernel is shut down and the notebook
     gets a new one.
@@ -51,14 +52,15 @@ def switch_notebook(page, lab, relpath: str, keep_kernel: bool = True) -> None:
     # JupyterLab puts a Launcher in the emptied main area: wait until no document is left
     page.wait_for_function("() => !Array.from(window.jupyterapp.shell.widgets('main')).some(w => w.context)",
                            timeout=30_000)
-    kept = _keep_session(lab, closed[-1], relpath) if keep_kernel and len(closed) == 1 else None
+    kept = _keep_session(lab, closed[-1], relpath) if reset_code and len(closed) == 1 else None
     if kept is None:
         lab.delete_sessions()
     page.evaluate("path => { window.jupyterapp.commands.execute('docmanager:open', {path}); }", relpath)
     page.wait_for_selector(".jp-Notebook", state="visible")
     page.wait_for_function(_KERNEL_IDLE, arg=relpath, timeout=90_000)
     if kept is not None:
-        reset_kernel(page, lab, relpath, kept)
+        folder = str((lab.root / relpath).parent)
+        reset_kernel(page, reset_code(folder, os.environ.get("COURSE_AUDIT_NUMBERS")), kept)
 
 
 def _keep_session(lab, old_path: str, relpath: str) -> str | None:
@@ -72,11 +74,8 @@ def _keep_session(lab, old_path: str, relpath: str) -> str | None:
     return mine[0]["kernel"]["id"]
 
 
-def reset_kernel(page, lab, relpath: str, kernel_id: str) -> None:
-    """Run ``support.KERNEL_RESET`` for ``relpath`` silently in the notebook's kernel (which must be ``kernel_id``)."""
-    from support import kernel_reset_code
-
-    code = kernel_reset_code(str((lab.root / relpath).parent), os.environ.get("COURSE_AUDIT_NUMBERS"))
+def reset_kernel(page, code: str, kernel_id: str) -> None:
+    """Run ``code`` silently in the current notebook's kernel, which must be ``kernel_id``; fail on an error."""
     reply = page.evaluate(
         """async ([code, id]) => {
             const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
@@ -147,14 +146,17 @@ def assert_no_errors(page) -> None:
     assert tracebacks.count() == 0, errors.first.inner_text() if errors.count() else "traceback shown"
 
 
-def open_and_run(page, lab, relpath: str, reuse: bool = False) -> None:
+def open_and_run(page, lab, relpath: str, reuse: bool = False, reset_code=None) -> None:
     """Open a notebook, run every cell and fail on any Python error.
 
     A Norwegian module notebook is executed here and nowhere else in ``make test`` (nbval no
     longer runs ``notebooks/nb``): its saved outputs go through the same checks nbval's hooks
     apply, no error output and no English-formatted number (``saved_output_problems``).
     """
-    (switch_notebook if reuse else open_notebook)(page, lab, relpath)
+    if reuse:
+        switch_notebook(page, lab, relpath, reset_code)
+    else:
+        open_notebook(page, lab, relpath)
     run_all_cells(page)
     assert_no_errors(page)
     if relpath.startswith("notebooks/"):

@@ -6,7 +6,9 @@ in the next cell, is the reference: the first app's readout and image must end u
 """
 import json
 
-from .helpers import open_and_run, wait_for_image_change
+import pytest
+
+from .helpers import wait_for_image_change
 
 CELLS = [
     "from course_lib import set_language\nset_language('nb')",
@@ -15,13 +17,14 @@ CELLS = [
 ]
 
 
-def test_burst_of_arrow_keys_settles_on_the_last_value(page, lab):
+@pytest.mark.lab_notebook("fast_slider.ipynb")  # in the worker's JupyterLab page and kernel (conftest)
+def test_burst_of_arrow_keys_settles_on_the_last_value(notebook_page, lab):
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": c}
                     for c in CELLS],
           "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
           "nbformat": 4, "nbformat_minor": 5}
     (lab.root / "fast_slider.ipynb").write_text(json.dumps(nb), encoding="utf-8")
-    open_and_run(page, lab, "fast_slider.ipynb")
+    page = notebook_page("fast_slider.ipynb")
 
     apps = page.locator(".course-phase-explorer")
     apps.nth(1).locator("img").first.wait_for(state="visible")
