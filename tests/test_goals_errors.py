@@ -186,3 +186,19 @@ def test_is_typed_markup_escaped_in_the_error_line():
     app = BudgetSetterApp(n=1_000)
     app.typed.value = "<b>mye</b>"
     assert "<b>mye</b>" not in app.error.value and "&lt;b&gt;mye&lt;/b&gt;" in app.error.value
+
+
+@pytest.mark.parametrize("text", ["2027-13-45", "2027-xx-15", "2027-02-30", "2027-00-01", "2027-1--01"])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_date_shaped_text_that_is_no_date_passes_through(text, lang):
+    """format_date used to raise (month 13, letters) or make up a date (month 0 read as December)."""
+    from course_lib.plots.goals import format_date
+
+    assert format_date(text, lang) == text
+
+
+def test_real_dates_are_written_in_the_language():
+    from course_lib.plots.goals import format_date
+
+    assert format_date("2028-02-29", "nb") == "29. februar 2028"
+    assert format_date("2027-12-01", "en") == "1 Dec 2027"

@@ -13,6 +13,8 @@ Example:
 """
 from __future__ import annotations
 
+import datetime
+
 import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
@@ -447,17 +449,25 @@ _NB_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "augu
 def format_date(text: str, lang: str | None = None) -> str:
     """An ISO date as the learner reads it: ``15. mars 2027`` (nb), ``15 Mar 2027`` (en); other text passes through.
 
+    Text shaped like a date that is none (``2027-02-30``, ``2027-13-01``) passes through as it is too.
+
     Example:
         >>> format_date("2027-03-15", "nb"), format_date("2027-03-15", "en")
         ('15. mars 2027', '15 Mar 2027')
+        >>> format_date("2027-00-01", "nb")
+        '2027-00-01'
     """
     text = str(text)
     if len(text) != 10 or text[4] != "-" or text[7] != "-":
         return text
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        return text
     code = lang or get_language()
     if code == "nb":
-        return f"{int(text[8:10])}. {_NB_MONTHS[int(text[5:7]) - 1]} {text[:4]}"
-    return f"{int(text[8:10])} {MONTH_NAMES['en'][int(text[5:7]) - 1]} {text[:4]}"
+        return f"{day.day}. {_NB_MONTHS[day.month - 1]} {text[:4]}"
+    return f"{day.day} {MONTH_NAMES['en'][day.month - 1]} {text[:4]}"
 
 
 def table_stages(deals):
