@@ -1,7 +1,8 @@
 """Write handouts of every module (both languages) to build/handouts/: HTML and PDF.
 
-Each notebook is executed with nbclient (widget state stored, so widgets render
-statically) and exported with nbconvert, code cells hidden. The capstone's
+Each notebook is executed with nbclient (widget state stored) and exported with nbconvert, code
+cells hidden; every app is written as plain HTML from its saved state (``course_lib.widget_print``),
+so the handout shows its figures and controls without JavaScript, offline and in the PDF. The capstone's
 motivation package for the case (module 06) is written by ``package_doc``'s
 writer as ``<lang>/06_capstone_package.html``. The HTML is then printed to PDF by
 the headless chromium the browser tests use (Playwright's ``page.pdf()``). A
@@ -47,19 +48,40 @@ def error_outputs(nb) -> list[str]:
     return found
 
 
-def handout_html(path: Path, out_dir: Path) -> Path:
+def execute(path: Path):
+    """Run notebook ``path`` with nbclient in its own folder, widget state stored (widgets render statically)."""
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+
+
+def export_html(nb, target: Path, lang: str | None = None) -> Path:
+    """Write executed notebook ``nb`` as a handout at ``target`` (code hidden); an error output fails it.
+
+    ``nb`` may come from nbclient (``execute``) or from JupyterLab with widget state saved (the
+    browser tests hand over the module they ran, so ``make test`` runs no notebook twice). Every app
+    is written as plain HTML from its saved state (``course_lib.widget_print``): the handout shows
+    its figures and controls without JavaScript, offline and on paper. ``lang`` (for the values of
+    controls) defaults to the target's folder, ``nb`` or ``en``.
+    """
+    from course_lib.widget_print import print_widget_outputs
+
     problems = error_outputs(nb)
     if problems:
-        raise HandoutError(f"{path.name}: " + " | ".join(problems))
+        raise HandoutError(f"{target.stem}: " + " | ".join(problems))
+    lang = lang or (target.parent.name if target.parent.name in ("nb", "en") else None)
+    print_widget_outputs(nb, lang)
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    target = out_dir / path.parent.name / path.with_suffix(".html").name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
     return target
+
+
+def handout_html(path: Path, out_dir: Path) -> Path:
+    """Execute notebook ``path`` and write its handout to ``out_dir/<lang>/<name>.html``."""
+    return export_html(execute(path), out_dir / path.parent.name / path.with_suffix(".html").name)
 
 
 #: Short words that tell bokmål from English in an image's text alternative.
@@ -131,29 +153,33 @@ def chromium() -> str:
     raise HandoutError("chromium not found (run scripts/ensure-chromium or set CHROMIUM)")
 
 
-def print_pdfs(html_files: list[Path]) -> list[Path]:
-    """Print each HTML file to a PDF beside it (A4, backgrounds kept)."""
+def print_pdfs(html_files: list[Path], browser=None) -> list[Path]:
+    """Print each HTML file to a PDF beside it (A4, backgrounds kept), in ``browser`` (a Playwright
+    chromium already running) or in a headless chromium started here."""
+    if browser is not None:
+        return [_print_pdf(browser, html_path) for html_path in html_files]
     from playwright.sync_api import sync_playwright
 
-    written = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         try:
-            for html_path in html_files:
-                page = browser.new_page()
-                errors = []
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
-                page.goto(html_path.resolve().as_uri(), wait_until="load", timeout=120_000)
-                target = html_path.with_suffix(".pdf")
-                page.pdf(path=str(target), format="A4", print_background=True,
-                         margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
-                page.close()
-                if not target.exists() or target.stat().st_size < 1000:
-                    raise HandoutError(f"{target.name}: no PDF written")
-                written.append(target)
+            return [_print_pdf(browser, html_path) for html_path in html_files]
         finally:
             browser.close()
-    return written
+
+
+def _print_pdf(browser, html_path: Path) -> Path:
+    page = browser.new_page()
+    try:
+        page.goto(html_path.resolve().as_uri(), wait_until="load", timeout=120_000)
+        target = html_path.with_suffix(".pdf")
+        page.pdf(path=str(target), format="A4", print_background=True,
+                 margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+    finally:
+        page.close()
+    if not target.exists() or target.stat().st_size < 1000:
+        raise HandoutError(f"{target.name}: no PDF written")
+    return target
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,122 @@
+"""Widgets written as plain HTML from their saved state (course_lib.widget_print), for handouts on paper."""
+import re
+
+import ipywidgets as widgets
+import nbformat
+import pytest
+from ipywidgets.embed import dependency_state
+
+from course_lib import set_language
+from course_lib.widget_print import WIDGET_STATE, WIDGET_VIEW, print_widget_outputs, widget_html
+
+
+def _state_of(widget):
+    return dependency_state(widget, drop_defaults=False)
+
+
+@pytest.mark.parametrize("lang, decimal", [("nb", ","), ("en", ".")])
+def test_a_real_app_is_printed_with_its_figure_and_readouts_in_the_language(lang, decimal):
+    from course_lib.widgets.motivation import ExpectancyApp
+
+    set_language(lang)
+    try:
+        app = ExpectancyApp()
+        text = widget_html(_state_of(app.widget), app.widget.model_id, lang)
+    finally:
+        set_language("nb")
+    alts = re.findall(r'<img[^>]*alt="([^"]+)"', text)
+    assert alts and all(a.strip() for a in alts)
+    readouts = [m["state"]["value"] for m in _state_of(app.widget).values()
+                if "course-readout" in m["state"].get("_dom_classes", ())]
+    assert len(readouts) >= 3 and all(f">{r}<" in text for r in readouts)  # the app's own readouts
+    assert decimal in readouts[0]
+    assert app.expectancy.description and app.expectancy.description in text
+    assert "IPY_MODEL_" not in text
+
+
+def test_controls_show_their_label_and_value():
+    dropdown = widgets.Dropdown(options=[("Måned", "m"), ("Kvartal", "q")], value="q", description="Oppgjør")
+    slider = widgets.FloatSlider(value=0.125, min=0, max=1, step=0.005, description="Andel")
+    quiet = widgets.IntSlider(value=7, description="Måneder", readout=False)
+    check = widgets.Checkbox(value=True, description="Tak")
+    text = widgets.Text(value="<b>min</b> plan", description="Navn")
+    blank = widgets.Text(value="", description="Svar")
+    button = widgets.Button(description="Sjekk svar")
+    box = widgets.VBox([dropdown, slider, quiet, check, text, blank, button])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert "Oppgjør" in out and ">Kvartal<" in out and "Måned<" not in out
+    assert ">0,125<" in out  # a slider's own readout in the language's format
+    assert "Måneder" in out and ">7<" not in out  # readout off: the app shows the value beside it
+    assert "☑ Tak" in out
+    assert "&lt;b&gt;min&lt;/b&gt; plan" in out and "<b>min</b>" not in out
+    assert "min-width:8em" in out  # an empty field is a blank to fill in
+    assert "Sjekk svar" not in out  # buttons mean nothing on paper
+    assert out.startswith('<div class="course-print-box" style="display:flex;flex-direction:column')
+
+
+def test_a_label_the_app_hides_is_not_printed_twice():
+    dropdown = widgets.Dropdown(options=["", "a"], description="Hun får en mentor", style={"description_width": "0px"})
+    hidden = widgets.Dropdown(options=["", "a"], description="Skjult")
+    hidden.add_class("course-hidden-label")
+    box = widgets.HBox([widgets.HTML("Hun får en mentor"), dropdown, hidden])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert out.count("Hun får en mentor") == 1 and "Skjult" not in out
+
+
+def test_hidden_widgets_and_html_widgets():
+    gone = widgets.HTML("<i>borte</i>", layout={"display": "none"})
+    invisible = widgets.Label("usynlig", layout={"visibility": "hidden"})
+    shown = widgets.HTML('<img src="data:image/png;base64,AA==" alt="Figur">')
+    box = widgets.HBox([gone, invisible, shown])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert "borte" not in out and "usynlig" not in out and 'alt="Figur"' in out
+
+
+@pytest.mark.parametrize("state, model_id", [
+    ({}, "x"),
+    (None, "x"),
+    ({"x": "not a model"}, "x"),
+    ({"x": {"model_name": "HTMLModel", "state": None}}, "x"),
+    ({"x": {"model_name": "HTMLModel", "state": {"value": 42}}}, "x"),
+    ({"x": {"model_name": "DropdownModel", "state": {"index": 9, "_options_labels": ["a"]}}}, "x"),
+    ({"x": {"model_name": "DropdownModel", "state": {"index": True, "_options_labels": ["a", "b"]}}}, "x"),
+    ({"x": {"model_name": "NoSuchModel", "state": {"value": "v"}}}, "x"),
+    ({"x": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_x"]}}}, "x"),  # a cycle
+    ({"x": {"model_name": "HBoxModel", "state": {"children": [1, None, "IPY_MODEL_gone"], "layout": 5}}}, "x"),
+])
+def test_a_broken_or_hostile_state_prints_what_it_can_and_never_raises(state, model_id):
+    out = widget_html(state, model_id, "nb")
+    assert isinstance(out, str) and "42" not in out and "None" not in out
+    assert out.count("course-print-box") <= 41  # a cycle stops at the depth limit
+
+
+def test_a_notebook_s_widget_outputs_are_replaced_and_the_state_dropped():
+    label = widgets.Label("Ingrid")
+    button = widgets.Button(description="Lagre")
+    nb = nbformat.v4.new_notebook()
+    cells = []
+    for model_id in (label.model_id, button.model_id, "missing"):
+        cell = nbformat.v4.new_code_cell("app")
+        cell.outputs = [nbformat.v4.new_output("display_data", data={WIDGET_VIEW: {"model_id": model_id},
+                                                                     "text/plain": "Label(value='Ingrid')"})]
+        cells.append(cell)
+    cells.append(nbformat.v4.new_markdown_cell("tekst"))
+    nb.cells = cells
+    nb.metadata["widgets"] = {WIDGET_STATE: {"state": {**_state_of(label), **_state_of(button)}}}
+    assert print_widget_outputs(nb, "nb") == 1
+    html_of = [c.outputs[0].data for c in nb.cells[:3]]
+    assert "Ingrid" in html_of[0]["text/html"] and html_of[1] == {"text/html": ""} == html_of[2]
+    assert all(WIDGET_VIEW not in d and "text/plain" not in d for d in html_of)
+    assert "widgets" not in nb.metadata
+    nbformat.validate(nb)
+
+
+def test_a_notebook_without_widget_state_loses_only_its_widget_outputs():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={WIDGET_VIEW: {"model_id": "a"}}),
+                    nbformat.v4.new_output("display_data", data={"text/plain": "1"})]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = "garbage"
+    assert print_widget_outputs(nb) == 0
+    assert cell.outputs[0].data == {"text/html": ""} and cell.outputs[1].data == {"text/plain": "1"}
