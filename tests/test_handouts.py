@@ -1,4 +1,4 @@
-"""Handouts (HTML + PDF) are produced without error output; one notebook per language (full set: make handouts).
+"""Handouts (HTML + PDF) are produced without error output (the modules themselves: tests/browser/test_start_browser.py; full set: make handouts).
 The capstone's package handout (HTML only here, no extra PDF); every image carries an alt text in the handout's language."""
 import importlib.util
 import subprocess
@@ -18,21 +18,40 @@ def handouts():
     return mod
 
 
-def test_handouts_html_and_pdf_without_errors(tmp_path, handouts):
+def test_a_notebook_is_executed_with_its_widget_state_and_printed(tmp_path, handouts):
+    """``make handouts``' own path: nbclient runs the notebook (widget state stored), nbconvert writes
+    the HTML, chromium prints the PDF. The modules themselves become handouts in the browser tests,
+    from the run JupyterLab made of them (test_start_browser), so make test runs no notebook twice."""
+    import nbformat
+
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium)")
-    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), "--out", str(tmp_path),
-                          "--only", "00_start_here"], capture_output=True, text=True, timeout=900)
-    assert res.returncode == 0, res.stderr
-    assert "Error" not in res.stderr and "Traceback" not in res.stderr, res.stderr
-    for lang in ("nb", "en"):
-        html = tmp_path / lang / "00_start_here.html"
-        pdf = html.with_suffix(".pdf")
-        text = html.read_text(encoding="utf-8")
-        assert html.exists() and "Traceback" not in text
-        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
-        assert len(handouts.image_alts(text)) >= 3 and handouts.alt_problems(text, lang) == []
-    assert not list(tmp_path.glob("*/06_capstone_package.*"))  # --only leaves the capstone out
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('from course_lib import set_language\nset_language("nb")'),
+                nbformat.v4.new_code_cell("from course_lib.widgets.motivation import ExpectancyApp\nExpectancyApp()")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "nb" / "demo.ipynb"
+    path.parent.mkdir()
+    nbformat.write(nb, path)
+    html = handouts.handout_html(path, tmp_path / "out")
+    assert html == tmp_path / "out" / "nb" / "demo.html"
+    text = html.read_text(encoding="utf-8")
+    assert "ExpectancyApp" not in text and "widget-state+json" not in text and "course-print" in text
+    assert handouts.image_alts(text) and handouts.alt_problems(text, "nb") == []
+    [pdf] = handouts.print_pdfs([html])
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+
+
+def test_a_notebook_with_an_error_makes_no_handout(tmp_path, handouts):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1/0")
+    cell.outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])]
+    nb.cells = [cell]
+    with pytest.raises(handouts.HandoutError, match="ZeroDivisionError"):
+        handouts.export_html(nb, tmp_path / "nb" / "x.html")
+    assert not (tmp_path / "nb" / "x.html").exists()
 
 
 def test_capstone_package_handout_in_both_languages(tmp_path, handouts, monkeypatch):

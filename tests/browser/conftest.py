@@ -127,7 +127,10 @@ def lab(tmp_path_factory):
     settings = base / "settings"
     settings.mkdir()
     (settings / "overrides.json").write_text(json.dumps(
-        {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}))
+        {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+         # a saved notebook carries its widgets' state, so the start module's run here is also the
+         # handout test's (test_start_browser): make test executes no notebook twice
+         "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True}}))
     port, token = free_port(), "course-browser-test"
     env = dict(os.environ, COURSE_PROGRESS_DIR=str(progress_dir), JUPYTER_CONFIG_DIR=str(base / "config"))
     env.pop("COURSE_LANG", None)
