@@ -292,7 +292,15 @@ class Overview:
 
 
 def _short(q: dict, length: int = 70) -> str:
+    """The prompt's first line without its markdown marks, cut to ``length``; an underscore inside a
+    name stays (it was dropped: ``load_team()`` read ``loadteam()``).
+
+    Example:
+        >>> _short({"prompt": "Bruk casedataene (`load_team()`): hvor *stor* var __den__?"})
+        'Bruk casedataene (load_team()): hvor stor var den?'
+    """
     import re
 
-    text = re.sub(r"[*_`#>]", "", pick(q["prompt"])).strip().splitlines()[0]
+    first = pick(q["prompt"]).strip().splitlines()[0]
+    text = re.sub(r"[*`]|^[#>\s]+|(?<!\w)_+|_+(?!\w)", "", first).strip()
     return text if len(text) <= length else text[: length - 1] + "…"
