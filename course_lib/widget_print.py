@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from .i18n import format_number, format_plain, resolve_language
@@ -23,25 +24,76 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: Widgets nested deeper than this are left out (a saved state may be cyclic or hostile).
 MAX_DEPTH = 40
-_STYLE = ("<style>.course-print img{max-width:100%;height:auto}"
+_STYLE = ("<style>.course-print img{max-width:100%;height:auto}.course-print div{max-width:100%;box-sizing:border-box}"
+          ".course-print td,.course-print th{text-align:inherit;vertical-align:top}"
           ".course-print-control{margin:2px 0}.course-print-label{margin-right:.5em}"
-          ".course-print-value{border:1px solid #8a8a8a;border-radius:3px;padding:0 6px}</style>")
-_SELECTIONS = {"DropdownModel", "RadioButtonsModel", "ToggleButtonsModel", "SelectModel", "SelectionSliderModel"}
+          ".course-print-value{border:1px solid #8a8a8a;border-radius:3px;padding:0 6px}"
+          ".course-print-options{display:inline-flex;flex-wrap:wrap;gap:2px 14px}"
+          ".course-print-area{border:1px solid #8a8a8a;border-radius:3px;padding:4px 6px;min-height:7em;"
+          "width:100%;white-space:pre-wrap}</style>")
+#: What only makes sense on screen: sharing an answer with the class (its note and button).
+_SCREEN_ONLY = {"course-share-box"}
+#: Layout properties that place a widget on the page (copied as CSS when their value is plain).
+_LAYOUT_CSS = {"width": "width", "min_width": "min-width", "max_width": "max-width", "flex": "flex",
+               "grid_template_columns": "grid-template-columns", "grid_template_rows": "grid-template-rows",
+               "grid_gap": "gap", "grid_area": "grid-area", "justify_content": "justify-content",
+               "align_items": "align-items"}
+_PLAIN_CSS = re.compile(r"[\w\s.%(),/#+-]{1,200}")
+_SELECTIONS = {"DropdownModel", "SelectModel", "SelectionSliderModel"}
+#: Every option is on screen: on paper too, the chosen one marked.
+_CHOICES = {"RadioButtonsModel", "ToggleButtonsModel"}
 _SLIDERS = {"IntSliderModel", "FloatSliderModel", "FloatLogSliderModel", "BoundedIntTextModel",
             "BoundedFloatTextModel", "IntTextModel", "FloatTextModel", "IntProgressModel", "FloatProgressModel"}
 _RANGES = {"IntRangeSliderModel", "FloatRangeSliderModel", "SelectionRangeSliderModel"}
 _TEXTS = {"TextModel", "TextareaModel", "PasswordModel", "ComboboxModel"}
 _LEFT_OUT = {"ButtonModel", "PlayModel", "FileUploadModel", "ColorPickerModel", "DatePickerModel"}
+#: Inputs that only feed a button beside them (a name to save under, a language for a summary).
+_INPUTS = _SELECTIONS | _CHOICES | _TEXTS | {"CheckboxModel", "ToggleButtonModel"}
 
 
 def _model_id(ref: Any) -> str | None:
     return ref[len("IPY_MODEL_"):] if isinstance(ref, str) and ref.startswith("IPY_MODEL_") else None
 
 
+def _ref_state(state: dict, ref: Any) -> dict:
+    """The state of the model ``ref`` (``IPY_MODEL_<id>``) points at, or ``{}``."""
+    entry = state.get(_model_id(ref) or "")
+    found = entry.get("state") if isinstance(entry, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
 def _hidden(state: dict, model: dict) -> bool:
-    layout = state.get(_model_id(model.get("layout")) or "", {})
-    layout = layout.get("state", {}) if isinstance(layout, dict) else {}
-    return isinstance(layout, dict) and (layout.get("display") == "none" or layout.get("visibility") == "hidden")
+    layout = _ref_state(state, model.get("layout"))
+    classes = model.get("_dom_classes") if isinstance(model.get("_dom_classes"), (list, tuple)) else ()
+    return (layout.get("display") == "none" or layout.get("visibility") == "hidden"
+            or any(c in _SCREEN_ONLY for c in classes if isinstance(c, str)))
+
+
+def _layout_css(state: dict, model: dict) -> str:
+    """The widget's size and grid placement as CSS; values with anything but plain CSS words are left out."""
+    layout = _ref_state(state, model.get("layout"))
+    rules = [f"{css}:{layout[key]}" for key, css in _LAYOUT_CSS.items()
+             if isinstance(layout.get(key), str) and _PLAIN_CSS.fullmatch(layout[key])]
+    return ";".join(rules)
+
+
+def _open_details(markup: str) -> str:
+    """Folded sections (``<details>``) print open: on paper nobody can unfold them."""
+    return re.sub(r"<details\b(?![^>]*\bopen\b)", "<details open", markup, flags=re.IGNORECASE)
+
+
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|kr\b|%)|(?<=\bNOK) (?=[\d−-])")
+
+
+def _keep_numbers_whole(markup: str) -> str:
+    """A number and its unit stay on one line in a narrow column (``578 622 kr``, ``NOK 1,200``): the
+    spaces inside become non-breaking, in the text only (attributes and styles are left as they are).
+
+    Example:
+        >>> _keep_numbers_whole('<td title="1 200">−578 622 kr</td>') == '<td title="1 200">−578\xa0622\xa0kr</td>'
+        True
+    """
+    return re.sub(r">([^<]+)<", lambda m: ">" + _NUMBER_SPACE.sub("\xa0", m.group(1)) + "<", markup)
 
 
 def _label(state: dict, model: dict) -> str:
@@ -49,9 +101,7 @@ def _label(state: dict, model: dict) -> str:
     reader, beside a text that already shows it)."""
     text = model.get("description") or ""
     classes = model.get("_dom_classes") if isinstance(model.get("_dom_classes"), (list, tuple)) else ()
-    style = state.get(_model_id(model.get("style")) or "", {})
-    style = style.get("state", {}) if isinstance(style, dict) else {}
-    width = style.get("description_width") if isinstance(style, dict) else None
+    width = _ref_state(state, model.get("style")).get("description_width")
     if not isinstance(text, str) or "course-hidden-label" in classes or width in ("0", "0px"):
         return ""
     return text if model.get("description_allow_html") else html.escape(text)
@@ -63,11 +113,32 @@ def _number(value: Any, lang: str, integer: bool) -> str:
     return format_number(value, 0, lang) if integer else format_plain(value, lang, max_decimals=4)
 
 
+def _labels(model: dict) -> list[str]:
+    labels = model.get("_options_labels")
+    return [html.escape(str(x)) for x in labels] if isinstance(labels, (list, tuple)) else []
+
+
 def _option(model: dict, index: Any) -> str:
-    labels = model.get("_options_labels") if isinstance(model.get("_options_labels"), (list, tuple)) else []
+    labels = _labels(model)
     if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(labels):
-        return html.escape(str(labels[index]))
+        return labels[index]
     return ""
+
+
+def _choices(model: dict, leave_out: str = "") -> str:
+    """Every option with a mark, the chosen one filled: ``● Måned ○ Kvartal``."""
+    chosen = _option(model, model.get("index"))
+    marks = [f"<span>{'●' if label == chosen else '○'} {label}</span>" for label in _labels(model)
+             if label and label != leave_out]
+    return f'<span class="course-print-options">{"".join(marks)}</span>'
+
+
+def _placeholder(label: str) -> bool:
+    """An option such as ``(velg)`` / ``(choose)``: the field is still empty."""
+    return len(label) > 2 and label.startswith("(") and label.endswith(")")
+
+
+_BLANK = '<span style="display:inline-block;min-width:8em">&nbsp;</span>'
 
 
 def _control(label: str, value: str, boxed: bool = True) -> str:
@@ -110,32 +181,75 @@ def widget_html(state: dict, model_id: str, lang: str | None = None, _depth: int
     name, model = entry.get("model_name"), entry.get("state")
     if not isinstance(model, dict) or _hidden(state, model) or name in _LEFT_OUT:
         return ""
+    css = _layout_css(state, model)
+    if isinstance(model.get("children"), (list, tuple)):
+        return _box(state, name, model, css, lang, _depth)
+    body = _leaf(state, name, model, lang)
+    if css and (body or "width" in css):  # an empty widget with a width holds a column's place
+        return f'<div style="{css}">{body}</div>'
+    return body
+
+
+def _box(state: dict, name: str, model: dict, css: str, lang: str, depth: int) -> str:
+    shown = list(model["children"])
+    titles = model.get("titles") if isinstance(model.get("titles"), (list, tuple)) else ()
+    if name == "StackModel":  # only the selected page is on screen
+        index = model.get("selected_index")
+        valid = isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(shown)
+        shown, titles = ([shown[index]] if valid else []), ()
+    kinds = [state.get(_model_id(ref) or "", {}).get("model_name") if isinstance(state.get(_model_id(ref) or ""), dict)
+             else None for ref in shown]
+    # in a row with a button, the inputs beside it only feed the button (a name to save under)
+    feeds_button = name != "VBoxModel" and "ButtonModel" in kinds
+    parts = []
+    for i, (ref, kind) in enumerate(zip(shown, kinds)):
+        if feeds_button and kind in _INPUTS:
+            continue
+        title = titles[i] if i < len(titles) and isinstance(titles[i], str) and titles[i] else ""
+        if title:  # a tab's or an accordion section's title heads its content
+            parts.append(f'<div class="course-print-title"><b>{html.escape(title)}</b></div>')
+        parts.append(widget_html(state, _model_id(ref) or "", lang, depth + 1))
+    inner = "".join(parts)
+    if not inner:
+        return ""
+    if name == "GridBoxModel":
+        display = "display:grid;align-items:center;gap:2px 6px"
+    elif name in {"VBoxModel", "AccordionModel", "TabModel", "StackModel"}:
+        display = "display:flex;flex-direction:column;gap:4px"
+    else:
+        display = "display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px"
+    return f'<div class="course-print-box" style="{display};{css}">{inner}</div>'
+
+
+def _leaf(state: dict, name: str, model: dict, lang: str) -> str:
     label = _label(state, model)
-    children = model.get("children")
-    if isinstance(children, (list, tuple)):
-        inner = "".join(widget_html(state, _model_id(ref) or "", lang, _depth + 1) for ref in children)
-        column = name in {"VBoxModel", "AccordionModel", "TabModel", "StackModel"}
-        flex = "flex-direction:column;gap:4px" if column else "flex-wrap:wrap;align-items:center;gap:4px 12px"
-        return f'<div class="course-print-box" style="display:flex;{flex}">{inner}</div>'
     if name in ("HTMLModel", "HTMLMathModel"):
-        value = model.get("value") if isinstance(model.get("value"), str) else ""
+        value = _keep_numbers_whole(_open_details(model["value"])) if isinstance(model.get("value"), str) else ""
+        if not value.strip() and not label:
+            return ""
         body = f'<div class="course-print-html">{value}</div>'
         return _control(label, body, boxed=False) if label else body
     if name == "LabelModel":
         return f'<div class="course-print-html">{html.escape(str(model.get("value", "")))}</div>'
     if name == "OutputModel":
         return f'<div class="course-print-output">{_outputs(model.get("outputs"))}</div>'
+    if name in _CHOICES:
+        return _control(label, _choices(model), boxed=False)
     if name in _SELECTIONS:
-        return _control(label, _option(model, model.get("index")))
+        chosen = _option(model, model.get("index"))
+        if _placeholder(chosen):  # nothing chosen yet: the options, to tick on paper
+            return _control(label, _choices(model, leave_out=chosen), boxed=False)
+        return _control(label, chosen or _BLANK)
     if name == "SelectMultipleModel":
         index = model.get("index") if isinstance(model.get("index"), (list, tuple)) else []
-        return _control(label, ", ".join(filter(None, (_option(model, i) for i in index))))
+        return _control(label, ", ".join(filter(None, (_option(model, i) for i in index))) or _BLANK)
     if name in ("CheckboxModel", "ToggleButtonModel", "ValidModel"):
         mark = "☑" if model.get("value") is True else "☐"
         return _control("", f"{mark} {label}", boxed=False)
     if name in _SLIDERS:
         # a slider whose own readout is off shows its value in the app's readout beside it
-        value = "" if model.get("readout") is False else _number(model.get("value"), lang, name.startswith(("Int", "BoundedInt")))
+        integer = name.startswith(("Int", "BoundedInt"))
+        value = "" if model.get("readout") is False else _number(model.get("value"), lang, integer)
         return _control(label, value)
     if name in _RANGES:
         if name == "SelectionRangeSliderModel":
@@ -145,10 +259,13 @@ def widget_html(state: dict, model_id: str, lang: str | None = None, _depth: int
             value = model.get("value") if isinstance(model.get("value"), (list, tuple)) else []
             pair = [_number(v, lang, name.startswith("Int")) for v in value]
         return _control(label, " – ".join(pair) if model.get("readout") is not False else "")
-    if name in _TEXTS:
+    if name == "TextareaModel":  # room to write an answer by hand
         value = html.escape(str(model.get("value", "")))
+        head = f'<div class="course-print-label">{label}</div>' if label else ""
+        return f'<div class="course-print-control">{head}<div class="course-print-area">{value}</div></div>'
+    if name in _TEXTS:
         # an empty field stays a blank to fill in on paper
-        return _control(label, value or '<span style="display:inline-block;min-width:8em">&nbsp;</span>')
+        return _control(label, html.escape(str(model.get("value", ""))) or _BLANK)
     return ""
 
 

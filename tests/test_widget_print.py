@@ -120,3 +120,71 @@ def test_a_notebook_without_widget_state_loses_only_its_widget_outputs():
     nb.metadata["widgets"] = "garbage"
     assert print_widget_outputs(nb) == 0
     assert cell.outputs[0].data == {"text/html": ""} and cell.outputs[1].data == {"text/plain": "1"}
+
+
+def test_tabs_print_every_page_under_its_title_and_a_stack_only_the_shown_one():
+    tab = widgets.Tab([widgets.Label("første side"), widgets.Label("andre side")])
+    tab.titles = ("Oppstart", "Vekst")
+    stack = widgets.Stack([widgets.Label("skjult"), widgets.Label("synlig")], selected_index=1)
+    box = widgets.VBox([tab, stack])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert out.index("Oppstart") < out.index("første side") < out.index("Vekst") < out.index("andre side")
+    assert "synlig" in out and "skjult" not in out
+
+
+def test_every_option_of_a_radio_or_toggle_group_prints_with_the_chosen_one_marked():
+    unanswered = widgets.RadioButtons(options=["Ansvar følger myndighet", "Det er sunt"], value=None)
+    phase = widgets.ToggleButtons(options=["Oppstart", "Vekst", "Lojalitet"], value="Vekst", description="Fase")
+    box = widgets.VBox([unanswered, phase])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert "○ Ansvar følger myndighet" in out and "○ Det er sunt" in out and "●" in out
+    assert "○ Oppstart" in out and "● Vekst" in out and "○ Lojalitet" in out and "Fase" in out
+
+
+def test_a_dropdown_still_at_its_placeholder_prints_the_options_to_tick():
+    quiz = widgets.Dropdown(options=[("(velg)", ""), ("R – utfører", "R"), ("A – ansvarlig", "A")], value="")
+    chosen = widgets.Dropdown(options=[("(velg)", ""), ("R – utfører", "R")], value="R")
+    empty = widgets.Dropdown(options=[("Alle", None), ("Øst", "east")], value=None, description="Region")
+    empty.index = None
+    box = widgets.VBox([quiz, chosen, empty])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert "(velg)" not in out and out.count("○ R – utfører") == 1 and "○ A – ansvarlig" in out
+    assert ">R – utfører</span>" in out  # the chosen one, in its box
+    assert "Region" in out and "min-width:8em" in out  # nothing chosen: a blank
+
+
+def test_a_grid_keeps_its_columns_and_plain_layout_values_only():
+    cells = [widgets.HTML(f"<b>{c}</b>") for c in ("Beslutning", "Salgssjef", "HR")]
+    grid = widgets.GridBox(cells, layout={"grid_template_columns": "200px repeat(2, 60px)"})
+    sized = widgets.HTML("x", layout={"width": "300px"})
+    hostile = widgets.HTML("y", layout={"width": "1px;background:url(javascript:alert(1))"})
+    box = widgets.VBox([grid, sized, hostile])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert "display:grid" in out and "grid-template-columns:200px repeat(2, 60px)" in out
+    assert "width:300px" in out and "javascript" not in out and "background" not in out
+
+
+def test_screen_only_parts_are_left_off_the_paper_and_folded_text_prints_open():
+    save = widgets.HBox([widgets.Text(value="min plan", description="Navn"), widgets.Button(description="Lagre")])
+    share = widgets.VBox([widgets.HTML("Deles: bare en tilfeldig deltaker-ID")])
+    share.add_class("course-share-box")
+    folded = widgets.HTML("<details><summary>Tabell</summary><table><tr><td>1</td></tr></table></details>")
+    reflection = widgets.Textarea(value="", description="Din anbefaling")
+    box = widgets.VBox([save, share, folded, reflection])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert "min plan" not in out and "Lagre" not in out and "deltaker-ID" not in out
+    assert "<details open><summary>Tabell" in out
+    assert 'Din anbefaling</div><div class="course-print-area">' in out
+
+
+def test_numbers_stay_whole_and_a_spacer_keeps_its_column():
+    table = widgets.HTML('<table><tr><td style="margin:0 100px">−578 622 kr</td><td>12,5 %</td>'
+                         '<td>NOK 1,200</td><td>tekst med 3 ord</td></tr></table>')
+    spacer = widgets.HTML("", layout={"width": "300px"})
+    empty_feedback = widgets.HTML("")
+    box = widgets.HBox([spacer, widgets.HTML("<b>Lav</b>"), empty_feedback, table])
+    out = widget_html(_state_of(box), box.model_id, "nb")
+    assert "−578\xa0622\xa0kr" in out and "12,5\xa0%" in out and "NOK\xa01,200" in out
+    assert "tekst med 3 ord" in out and 'style="margin:0 100px"' in out
+    assert '<div style="width:300px"></div>' in out and out.count("<div") == out.count("</div>")
+    assert out.count('class="course-print-html"') == 2  # the empty feedback line is left out
