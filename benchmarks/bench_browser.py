@@ -336,6 +336,7 @@ def _browser_conftest():
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclass looks itself up there
     spec.loader.exec_module(module)
+    os.environ.setdefault(module.SAVE_WIDGET_STATE, "0")  # as in a learner's JupyterLab: no widget state saved
     return module
 
 

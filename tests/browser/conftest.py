@@ -33,6 +33,8 @@ from support import apply_groups, free_port, stop_group, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
+#: Set to "0" to start JupyterLab without saving widget state in notebooks (its default).
+SAVE_WIDGET_STATE = "COURSE_LAB_SAVE_WIDGET_STATE"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
@@ -129,8 +131,9 @@ def lab(tmp_path_factory):
     (settings / "overrides.json").write_text(json.dumps(
         {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
          # a saved notebook carries its widgets' state, so the start module's run here is also the
-         # handout test's (test_start_browser): make test executes no notebook twice
-         "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True}}))
+         # handout test's (test_start_browser): make test executes no notebook twice. The benchmarks
+         # turn it off (SAVE_WIDGET_STATE=0), as in a learner's JupyterLab.
+         "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": os.environ.get(SAVE_WIDGET_STATE) != "0"}}))
     port, token = free_port(), "course-browser-test"
     env = dict(os.environ, COURSE_PROGRESS_DIR=str(progress_dir), JUPYTER_CONFIG_DIR=str(base / "config"))
     env.pop("COURSE_LANG", None)
