@@ -27,7 +27,7 @@ MAX_DEPTH = 40
 _STYLE = ("<style>.course-print img{max-width:100%;height:auto}.course-print div{max-width:100%;box-sizing:border-box}"
           ".course-print td,.course-print th{text-align:inherit;vertical-align:top}"
           ".course-print-control{margin:2px 0}.course-print-label{margin-right:.5em}"
-          ".course-print-value{border:1px solid #8a8a8a;border-radius:3px;padding:0 6px}"
+          ".course-print-value{display:inline-block;border:1px solid #8a8a8a;border-radius:3px;padding:0 6px}"
           ".course-print-options{display:inline-flex;flex-wrap:wrap;gap:2px 14px}"
           ".course-print-area{border:1px solid #8a8a8a;border-radius:3px;padding:4px 6px;min-height:7em;"
           "width:100%;white-space:pre-wrap}</style>")
@@ -72,9 +72,40 @@ def _hidden(state: dict, model: dict) -> bool:
 def _layout_css(state: dict, model: dict) -> str:
     """The widget's size and grid placement as CSS; values with anything but plain CSS words are left out."""
     layout = _ref_state(state, model.get("layout"))
-    rules = [f"{css}:{layout[key]}" for key, css in _LAYOUT_CSS.items()
-             if isinstance(layout.get(key), str) and _PLAIN_CSS.fullmatch(layout[key])]
+    rules = []
+    for key, css in _LAYOUT_CSS.items():
+        value = layout.get(key)
+        if not (isinstance(value, str) and _PLAIN_CSS.fullmatch(value)):
+            continue
+        if key == "grid_template_columns":  # fixed columns may shrink to the paper's width
+            value = _shrinkable_tracks(value)
+        rules.append(f"{css}:{value}")
     return ";".join(rules)
+
+
+def _shrinkable_tracks(template: str) -> str:
+    """Grid columns of a fixed width (``200px``, also inside ``repeat()``) may shrink to the paper's
+    width; tracks inside ``minmax()`` or ``fit-content()`` already say how, and stay.
+
+    Example:
+        >>> _shrinkable_tracks("200px repeat(3, 60px) minmax(64px, 1fr)")
+        'minmax(0,200px) repeat(3, minmax(0,60px)) minmax(64px, 1fr)'
+    """
+    out, functions, i = [], [], 0
+    for match in re.finditer(r"([a-z-]+)\(|\)|(\d+(?:\.\d+)?px)", template):
+        out.append(template[i:match.start()])
+        i = match.end()
+        if match.group(1):
+            functions.append(match.group(1))
+            out.append(match.group(0))
+        elif match.group(0) == ")":
+            functions = functions[:-1]
+            out.append(")")
+        elif all(f == "repeat" for f in functions):
+            out.append(f"minmax(0,{match.group(2)})")
+        else:
+            out.append(match.group(2))
+    return "".join(out) + template[i:]
 
 
 def _open_details(markup: str) -> str:

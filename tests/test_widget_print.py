@@ -160,7 +160,8 @@ def test_a_grid_keeps_its_columns_and_plain_layout_values_only():
     hostile = widgets.HTML("y", layout={"width": "1px;background:url(javascript:alert(1))"})
     box = widgets.VBox([grid, sized, hostile])
     out = widget_html(_state_of(box), box.model_id, "nb")
-    assert "display:grid" in out and "grid-template-columns:200px repeat(2, 60px)" in out
+    # fixed columns may shrink to the paper's width
+    assert "display:grid" in out and "grid-template-columns:minmax(0,200px) repeat(2, minmax(0,60px))" in out
     assert "width:300px" in out and "javascript" not in out and "background" not in out
 
 
@@ -188,3 +189,12 @@ def test_numbers_stay_whole_and_a_spacer_keeps_its_column():
     assert "tekst med 3 ord" in out and 'style="margin:0 100px"' in out
     assert '<div style="width:300px"></div>' in out and out.count("<div") == out.count("</div>")
     assert out.count('class="course-print-html"') == 2  # the empty feedback line is left out
+
+
+def test_grid_tracks_that_say_how_to_shrink_stay_as_they_are():
+    from course_lib.widget_print import _shrinkable_tracks
+
+    board = "minmax(170px, 2.2fr) repeat(7, minmax(64px, 1fr))"
+    assert _shrinkable_tracks(board) == board
+    assert _shrinkable_tracks("minmax(220px, 2fr) 180px") == "minmax(220px, 2fr) minmax(0,180px)"
+    assert _shrinkable_tracks("fit-content(300px) 1fr") == "fit-content(300px) 1fr"
