@@ -24,6 +24,9 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: Widgets nested deeper than this are left out (a saved state may be cyclic or hostile).
 MAX_DEPTH = 40
+#: At most this many widgets are written for one output: a hostile state whose boxes share children
+#: (each level twice the last) would otherwise take forever. The course's largest app has about 250.
+MAX_WIDGETS = 5000
 _STYLE = ("<style>.course-print img{max-width:100%;height:auto}.course-print div{max-width:100%;box-sizing:border-box}"
           ".course-print td,.course-print th{text-align:inherit;vertical-align:top}"
           ".course-print-control{margin:2px 0}.course-print-label{margin-right:.5em}"
@@ -196,7 +199,8 @@ def _outputs(outputs: Any) -> str:
     return "".join(parts)
 
 
-def widget_html(state: dict, model_id: str, lang: str | None = None, _depth: int = 0) -> str:
+def widget_html(state: dict, model_id: str, lang: str | None = None, _depth: int = 0,
+                _budget: list[int] | None = None) -> str:
     """Static HTML for widget ``model_id`` of a saved widget ``state`` (``""`` for one left out).
 
     Example:
@@ -207,21 +211,23 @@ def widget_html(state: dict, model_id: str, lang: str | None = None, _depth: int
     """
     lang = resolve_language(lang)
     entry = state.get(model_id) if isinstance(state, dict) else None
-    if not isinstance(entry, dict) or _depth > MAX_DEPTH:
+    budget = [MAX_WIDGETS] if _budget is None else _budget
+    if not isinstance(entry, dict) or _depth > MAX_DEPTH or budget[0] <= 0:
         return ""
+    budget[0] -= 1
     name, model = entry.get("model_name"), entry.get("state")
     if not isinstance(model, dict) or _hidden(state, model) or name in _LEFT_OUT:
         return ""
     css = _layout_css(state, model)
     if isinstance(model.get("children"), (list, tuple)):
-        return _box(state, name, model, css, lang, _depth)
+        return _box(state, name, model, css, lang, _depth, budget)
     body = _leaf(state, name, model, lang)
     if css and (body or "width" in css):  # an empty widget with a width holds a column's place
         return f'<div style="{css}">{body}</div>'
     return body
 
 
-def _box(state: dict, name: str, model: dict, css: str, lang: str, depth: int) -> str:
+def _box(state: dict, name: str, model: dict, css: str, lang: str, depth: int, budget: list[int]) -> str:
     shown = list(model["children"])
     titles = model.get("titles") if isinstance(model.get("titles"), (list, tuple)) else ()
     if name == "StackModel":  # only the selected page is on screen
@@ -239,7 +245,7 @@ def _box(state: dict, name: str, model: dict, css: str, lang: str, depth: int) -
         title = titles[i] if i < len(titles) and isinstance(titles[i], str) and titles[i] else ""
         if title:  # a tab's or an accordion section's title heads its content
             parts.append(f'<div class="course-print-title"><b>{html.escape(title)}</b></div>')
-        parts.append(widget_html(state, _model_id(ref) or "", lang, depth + 1))
+        parts.append(widget_html(state, _model_id(ref) or "", lang, depth + 1, budget))
     inner = "".join(parts)
     if not inner:
         return ""

@@ -198,3 +198,16 @@ def test_grid_tracks_that_say_how_to_shrink_stay_as_they_are():
     assert _shrinkable_tracks(board) == board
     assert _shrinkable_tracks("minmax(220px, 2fr) 180px") == "minmax(220px, 2fr) minmax(0,180px)"
     assert _shrinkable_tracks("fit-content(300px) 1fr") == "fit-content(300px) 1fr"
+
+
+def test_a_state_whose_boxes_share_children_level_after_level_ends_quickly():
+    """Forty levels, each box holding the next one twice: 2**40 widgets if nothing stopped it."""
+    import time
+
+    state = {f"b{i}": {"model_name": "VBoxModel", "state": {"children": [f"IPY_MODEL_b{i + 1}"] * 2}}
+             for i in range(40)}
+    state["b40"] = {"model_name": "LabelModel", "state": {"value": "blad"}}
+    started = time.perf_counter()
+    out = widget_html(state, "b0", "nb")
+    assert time.perf_counter() - started < 5
+    assert 0 < out.count("blad") <= 5000
