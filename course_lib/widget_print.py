@@ -25,7 +25,8 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: Widgets nested deeper than this are left out (a saved state may be cyclic or hostile).
 MAX_DEPTH = 40
 #: At most this many widgets are written for one output: a hostile state whose boxes share children
-#: (each level twice the last) would otherwise take forever. The course's largest app has about 250.
+#: (each level twice the last) would otherwise take forever. The course's largest app, the decision
+#: board, has 113.
 MAX_WIDGETS = 5000
 _STYLE = ("<style>.course-print img{max-width:100%;height:auto}.course-print div{max-width:100%;box-sizing:border-box}"
           ".course-print td,.course-print th{text-align:inherit;vertical-align:top}"
@@ -65,11 +66,21 @@ def _ref_state(state: dict, ref: Any) -> dict:
     return found if isinstance(found, dict) else {}
 
 
+def _kind(state: dict, ref: Any) -> str | None:
+    """The model name of the widget ``ref`` points at (``DropdownModel``), or ``None``."""
+    entry = state.get(_model_id(ref) or "")
+    return entry.get("model_name") if isinstance(entry, dict) else None
+
+
+def _classes(model: dict) -> list[str]:
+    classes = model.get("_dom_classes")
+    return [c for c in classes if isinstance(c, str)] if isinstance(classes, (list, tuple)) else []
+
+
 def _hidden(state: dict, model: dict) -> bool:
     layout = _ref_state(state, model.get("layout"))
-    classes = model.get("_dom_classes") if isinstance(model.get("_dom_classes"), (list, tuple)) else ()
     return (layout.get("display") == "none" or layout.get("visibility") == "hidden"
-            or any(c in _SCREEN_ONLY for c in classes if isinstance(c, str)))
+            or any(c in _SCREEN_ONLY for c in _classes(model)))
 
 
 def _layout_css(state: dict, model: dict) -> str:
@@ -121,22 +132,24 @@ _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|kr\b|%)|(?<=\bNOK) (?=[\d−
 
 def _keep_numbers_whole(markup: str) -> str:
     """A number and its unit stay on one line in a narrow column (``578 622 kr``, ``NOK 1,200``): the
-    spaces inside become non-breaking, in the text only (attributes and styles are left as they are).
+    spaces inside become non-breaking, in the text only (attributes, ``<style>`` and ``<script>`` are left
+    as they are).
 
     Example:
         >>> _keep_numbers_whole('<td title="1 200">−578 622 kr</td>') == '<td title="1 200">−578\xa0622\xa0kr</td>'
         True
     """
-    return re.sub(r">([^<]+)<", lambda m: ">" + _NUMBER_SPACE.sub("\xa0", m.group(1)) + "<", markup)
+    parts = re.split(r"(<(?:style|script)\b.*?</(?:style|script)\s*>)", markup, flags=re.IGNORECASE | re.DOTALL)
+    return "".join(part if i % 2 else re.sub(r">([^<]+)<", lambda m: ">" + _NUMBER_SPACE.sub("\xa0", m.group(1)) + "<", part)
+                   for i, part in enumerate(parts))
 
 
 def _label(state: dict, model: dict) -> str:
     """The control's visible label: none where the app hides it (it names the control for a screen
     reader, beside a text that already shows it)."""
     text = model.get("description") or ""
-    classes = model.get("_dom_classes") if isinstance(model.get("_dom_classes"), (list, tuple)) else ()
     width = _ref_state(state, model.get("style")).get("description_width")
-    if not isinstance(text, str) or "course-hidden-label" in classes or width in ("0", "0px"):
+    if not isinstance(text, str) or "course-hidden-label" in _classes(model) or width in ("0", "0px"):
         return ""
     return text if model.get("description_allow_html") else html.escape(text)
 
@@ -144,7 +157,8 @@ def _label(state: dict, model: dict) -> str:
 def _number(value: Any, lang: str, integer: bool) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return html.escape(str(value))
-    return format_number(value, 0, lang) if integer else format_plain(value, lang, max_decimals=4)
+    # a float where an integer belongs (NaN, inf, 1e300 in a damaged state) is written as any number
+    return format_number(value, 0, lang) if integer and isinstance(value, int) else format_plain(value, lang, max_decimals=4)
 
 
 def _labels(model: dict) -> list[str]:
@@ -234,8 +248,7 @@ def _box(state: dict, name: str, model: dict, css: str, lang: str, depth: int, b
         index = model.get("selected_index")
         valid = isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(shown)
         shown, titles = ([shown[index]] if valid else []), ()
-    kinds = [state.get(_model_id(ref) or "", {}).get("model_name") if isinstance(state.get(_model_id(ref) or ""), dict)
-             else None for ref in shown]
+    kinds = [_kind(state, ref) for ref in shown]
     # in a row with a button, the inputs beside it only feed the button (a name to save under)
     feeds_button = name != "VBoxModel" and "ButtonModel" in kinds
     parts = []

@@ -1,8 +1,6 @@
 """Handouts (HTML + PDF) are produced without error output (the modules themselves: tests/browser/test_start_browser.py; full set: make handouts).
 The capstone's package handout (HTML only here, no extra PDF); every image carries an alt text in the handout's language."""
 import importlib.util
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest

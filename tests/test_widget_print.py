@@ -179,14 +179,15 @@ def test_screen_only_parts_are_left_off_the_paper_and_folded_text_prints_open():
 
 
 def test_numbers_stay_whole_and_a_spacer_keeps_its_column():
-    table = widgets.HTML('<table><tr><td style="margin:0 100px">−578 622 kr</td><td>12,5 %</td>'
+    table = widgets.HTML('<style>.x td{padding:0 100px}</style>'
+                         '<table><tr><td style="margin:0 100px">−578 622 kr</td><td>12,5 %</td>'
                          '<td>NOK 1,200</td><td>tekst med 3 ord</td></tr></table>')
     spacer = widgets.HTML("", layout={"width": "300px"})
     empty_feedback = widgets.HTML("")
     box = widgets.HBox([spacer, widgets.HTML("<b>Lav</b>"), empty_feedback, table])
     out = widget_html(_state_of(box), box.model_id, "nb")
     assert "−578\xa0622\xa0kr" in out and "12,5\xa0%" in out and "NOK\xa01,200" in out
-    assert "tekst med 3 ord" in out and 'style="margin:0 100px"' in out
+    assert "tekst med 3 ord" in out and 'style="margin:0 100px"' in out and "{padding:0 100px}" in out
     assert '<div style="width:300px"></div>' in out and out.count("<div") == out.count("</div>")
     assert out.count('class="course-print-html"') == 2  # the empty feedback line is left out
 
@@ -211,3 +212,11 @@ def test_a_state_whose_boxes_share_children_level_after_level_ends_quickly():
     out = widget_html(state, "b0", "nb")
     assert time.perf_counter() - started < 5
     assert 0 < out.count("blad") <= 5000
+
+
+@pytest.mark.parametrize("value, lang, shown", [(float("nan"), "nb", "NaN (ikke et tall)"), (float("inf"), "nb", "uendelig"),
+                                                (1e300, "en", "1e+300"), ("<b>x</b>", "nb", "&lt;b&gt;x&lt;/b&gt;")])
+def test_a_damaged_slider_value_is_written_in_the_language_not_as_python_or_markup(value, lang, shown):
+    state = {"s": {"model_name": "IntSliderModel", "state": {"description": "Måneder", "value": value, "readout": True}}}
+    out = widget_html(state, "s", lang)
+    assert f">{shown}<" in out and "nan<" not in out and "inf<" not in out
